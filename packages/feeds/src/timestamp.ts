@@ -1,0 +1,48 @@
+// The two timestamp forms of FEEDS.md: ISO-8601 with an offset, or local Asia/Shanghai time.
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+const LOCAL_SHANGHAI = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** Shanghai has kept UTC+8 without daylight saving since 1991. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** What ClickHouse DateTime64 can hold; anything outside is not a usable timestamp. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2299;
+
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const check = new Date(t);
+  // Date.UTC rolls 2024-02-30 over into March; a round trip catches impossible calendar dates.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return t;
+}
+
+function offsetMs(offset: string): number | null {
+  if (offset === "Z") return 0;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 18 || minutes > 59) return null;
+  return sign * (hours * 3600_000 + minutes * 60_000);
+}
+
+/** Parses a feed timestamp into UTC epoch milliseconds, or null when it is not one. */
+export function parseTimestamp(value: string): number | null {
+  const iso = ISO_WITH_OFFSET.exec(value);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, off] = iso;
+    const ms = frac ? Number(frac.padEnd(3, "0").slice(0, 3)) : 0;
+    const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0), ms);
+    const shift = offsetMs(off!);
+    return local === null || shift === null ? null : local - shift;
+  }
+  const loc = LOCAL_SHANGHAI.exec(value);
+  if (loc) {
+    const [, y, mo, d, h, mi, s] = loc;
+    const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), 0);
+    return local === null ? null : local - SHANGHAI_OFFSET_MS;
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+// One record in, either its canonical form or the reason it was rejected. Bad input is data:
+// nothing here throws on a malformed record.
+import type { z } from "zod";
+import type { Feed, FeedRecordMap } from "./model.ts";
+import { hotlineSchema } from "./hotline-schema.ts";
+import { mediationSchema } from "./mediation-schema.ts";
+import { litigationSchema } from "./litigation-schema.ts";
+
+export const MAX_RECORD_BYTES = 256 * 1024;
+
+const schemas = { hotline: hotlineSchema, mediation: mediationSchema, litigation: litigationSchema } as const;
+
+export type Validation<F extends Feed = Feed> =
+  | { ok: true; record: FeedRecordMap[F] }
+  | { ok: false; reason: string; msgId: string | null };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function reject(reason: string, msgId: string | null = null): { ok: false; reason: string; msgId: string | null } {
+  return { ok: false, reason, msgId };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const key = issue.path[0];
+  const where = issue.path.join(".");
+  if (typeof key === "string" && issue.code === "invalid_type") {
+    if (!(key in input)) return `missing required key ${key}`;
+    if (input[key] === null) return `required key ${key} is null`;
+  }
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** Validates one raw record (a Kafka message value or a JSONL line without its newline). */
+export function validateRecord<F extends Feed>(feed: F, raw: string | Uint8Array): Validation<F> {
+  const bytes = typeof raw === "string" ? Buffer.byteLength(raw, "utf8") : raw.byteLength;
+  if (bytes > MAX_RECORD_BYTES) return reject(`record is ${bytes} bytes, over the ${MAX_RECORD_BYTES}-byte (256 KiB) limit`);
+  let text: string;
+  if (typeof raw === "string") {
+    text = raw;
+  } else {
+    try {
+      text = utf8.decode(raw);
+    } catch {
+      return reject("not valid UTF-8");
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // The engine's message quotes the input, which may hold personal data: say only what failed.
+    return reject("not valid JSON");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return reject("not a JSON object");
+  const input = parsed as Record<string, unknown>;
+  const msgId = typeof input.msg_id === "string" && input.msg_id.trim() !== "" ? input.msg_id : null;
+  const result = schemas[feed].safeParse(input);
+  if (!result.success) {
+    const reasons = result.error.issues.slice(0, 3).map((i) => describeIssue(i, input));
+    return reject(reasons.join("; "), msgId);
+  }
+  return { ok: true, record: result.data as FeedRecordMap[F] };
+}

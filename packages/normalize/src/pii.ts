@@ -1,0 +1,63 @@
+// Personal data protection: callers' phone numbers become a keyed HMAC (repeat callers stay
+// countable, the number is not recoverable without the key); whole rejected records are kept
+// encrypted so an operator can fix and replay them, but nothing readable reaches storage.
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+
+export interface PiiProtector {
+  hashPhone(phone: string): string;
+  seal(raw: string): string;
+  open(sealed: string): string;
+}
+
+/** Normalizes the ways one phone number is written (+86, spaces, dashes) before hashing. */
+export function canonicalPhone(phone: string): string {
+  const digits = phone.replace(/\D+/g, "");
+  return digits.length === 13 && digits.startsWith("86") ? digits.slice(2) : digits;
+}
+
+export function createPiiProtector(secret: string): PiiProtector {
+  if (secret.length < 16) throw new Error("CASEPULSE_PII_KEY must be at least 16 characters");
+  const derive = (info: string) => Buffer.from(hkdfSync("sha256", secret, "casepulse", info, 32));
+  const hmacKey = derive("phone-hmac");
+  const sealKey = derive("dead-letter-seal");
+  return {
+    hashPhone: (phone) => createHmac("sha256", hmacKey).update(canonicalPhone(phone)).digest("hex"),
+    seal(raw) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
+      const body = Buffer.concat([cipher.update(raw, "utf8"), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
+    },
+    open(sealed) {
+      const buf = Buffer.from(sealed, "base64");
+      const decipher = createDecipheriv("aes-256-gcm", sealKey, buf.subarray(0, 12));
+      decipher.setAuthTag(buf.subarray(12, 28));
+      return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString("utf8");
+    },
+  };
+}
+
+const PERSONAL_KEYS = new Set(["caller_phone", "content"]);
+
+/**
+ * A readable preview of a rejected record for operators: personal keys are masked, long strings
+ * cut, and anything that is not a JSON object is not shown at all (it cannot be masked reliably).
+ */
+export function redactedPreview(raw: string, maxChars = 600): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+  const masked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (PERSONAL_KEYS.has(key)) masked[key] = value == null ? value : "***";
+    else if (typeof value === "string") masked[key] = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    else if (value !== null && typeof value === "object") masked[key] = Array.isArray(value) ? "[…]" : "{…}";
+    else masked[key] = value;
+  }
+  const text = JSON.stringify(masked);
+  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}

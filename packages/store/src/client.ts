@@ -1,0 +1,95 @@
+// One way to reach ClickHouse, embedded or server: the same @clickhouse/client API and SQL.
+import { createClient, type ClickHouseClient } from "@clickhouse/client";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { toStoreError } from "./errors.ts";
+
+export interface StoreConfig {
+  /** ClickHouse server URL (http://host:8123); unset means embedded chDB in dataDir. */
+  url?: string | undefined;
+  /** Folder of the embedded engine's data. */
+  dataDir: string;
+  /** Database holding casepulse's tables. */
+  database: string;
+  username?: string | undefined;
+  password?: string | undefined;
+}
+
+export interface Store {
+  readonly database: string;
+  readonly embedded: boolean;
+  readonly client: ClickHouseClient;
+  /** Runs a SELECT; outside values go in `params` and are referenced as {name:Type}. */
+  query<T>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+  command(sql: string, params?: Record<string, unknown>): Promise<void>;
+  /** Inserts rows; a repeated dedupToken makes the repeat a no-op in ClickHouse itself. */
+  insert(table: string, rows: readonly object[], dedupToken?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);
+  const embedded = !config.url;
+  let client: ClickHouseClient;
+  if (embedded) {
+    const path = resolve(config.dataDir);
+    mkdirSync(path, { recursive: true });
+    // Loaded only when needed: a server deployment never maps the 500 MB engine.
+    const { createChdbConnection } = await import("chdb/connection");
+    try {
+      client = createClient({ connection: createChdbConnection({ path }) as never });
+    } catch (err) {
+      throw toStoreError(err, `cannot open embedded ClickHouse in ${path} (is another casepulse process using it?)`);
+    }
+  } else {
+    client = createClient({
+      url: config.url,
+      username: config.username ?? "default",
+      password: config.password ?? "",
+      request_timeout: 60_000,
+      clickhouse_settings: { date_time_input_format: "best_effort" },
+    });
+  }
+  const database = config.database;
+  let closed = false;
+  return {
+    database,
+    embedded,
+    client,
+    async query<T>(sql: string, params?: Record<string, unknown>) {
+      try {
+        const rs = await client.query({ query: sql, query_params: params, format: "JSONEachRow" });
+        return (await rs.json()) as T[];
+      } catch (err) {
+        throw toStoreError(err, "query failed");
+      }
+    },
+    async command(sql: string, params?: Record<string, unknown>) {
+      try {
+        await client.command({ query: sql, query_params: params });
+      } catch (err) {
+        throw toStoreError(err, "command failed");
+      }
+    },
+    async insert(table: string, rows: readonly object[], dedupToken?: string) {
+      if (rows.length === 0) return;
+      try {
+        await client.insert({
+          table: `${database}.${table}`,
+          values: rows as object[],
+          format: "JSONEachRow",
+          clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken } : {},
+        });
+      } catch (err) {
+        throw toStoreError(err, `insert into ${table} failed`);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}

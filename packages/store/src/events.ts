@@ -1,0 +1,52 @@
+// The clean event tables: one per feed, keyed by msg_id within the order/case.
+import type { Feed } from "@casepulse/feeds";
+import type { FeedRowMap, HotlineRow, LitigationRow, MediationRow } from "@casepulse/normalize";
+import type { Store } from "./client.ts";
+import { chTime, chTimeOrNull } from "./time.ts";
+
+export const EVENT_TABLES = {
+  hotline: "hotline_events",
+  mediation: "mediation_snapshots",
+  litigation: "litigation_snapshots",
+} as const satisfies Record<Feed, string>;
+
+const toStored = {
+  hotline: (r: HotlineRow) => ({
+    ...r,
+    event_time: chTime(r.event_time),
+    deadline: chTimeOrNull(r.deadline),
+  }),
+  mediation: (r: MediationRow) => ({
+    ...r,
+    updated_at: chTime(r.updated_at),
+    registered_at: chTime(r.registered_at),
+    closed_at: chTimeOrNull(r.closed_at),
+  }),
+  litigation: (r: LitigationRow) => ({
+    ...r,
+    filed_at: chTime(r.filed_at),
+    updated_at: chTime(r.updated_at),
+    hearing_at: chTimeOrNull(r.hearing_at),
+    decided_at: chTimeOrNull(r.decided_at),
+  }),
+};
+
+export async function insertEvents<F extends Feed>(
+  store: Store,
+  feed: F,
+  rows: readonly FeedRowMap[F][],
+  dedupToken?: string,
+): Promise<void> {
+  const convert = toStored[feed] as (r: FeedRowMap[F]) => object;
+  await store.insert(EVENT_TABLES[feed], rows.map(convert), dedupToken);
+}
+
+/** Which of these msg_ids the feed's table already holds. */
+export async function storedMsgIds(store: Store, feed: Feed, msgIds: readonly string[]): Promise<Set<string>> {
+  if (msgIds.length === 0) return new Set();
+  const rows = await store.query<{ msg_id: string }>(
+    `SELECT DISTINCT msg_id FROM ${store.database}.${EVENT_TABLES[feed]} WHERE msg_id IN {ids:Array(String)}`,
+    { ids: msgIds },
+  );
+  return new Set(rows.map((r) => r.msg_id));
+}
