@@ -60,7 +60,13 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     client,
     async query<T>(sql: string, params?: Record<string, unknown>) {
       try {
-        const rs = await client.query({ query: sql, query_params: params, format: "JSONEachRow" });
+        const rs = await client.query({
+          query: sql,
+          query_params: params,
+          format: "JSONEachRow",
+          // Counts come back as JSON numbers, not strings; none here reach 2^53.
+          clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+        });
         return (await rs.json()) as T[];
       } catch (err) {
         throw toStoreError(err, "query failed");

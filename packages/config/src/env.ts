@@ -1,0 +1,60 @@
+// Environment → typed config, parsed once at start. A bad or missing variable stops the start
+// with one line naming it.
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = issue.path.join(".") || "environment";
+  const value = env[String(issue.path[0])];
+  const shown = value === undefined ? "unset" : /KEY|PASSWORD|SECRET|TOKEN/.test(name) ? "set (hidden)" : JSON.stringify(value);
+  throw new ConfigError(`invalid environment variable ${name} (${shown}): ${issue.message}`);
+}
+
+/** Empty strings count as unset, as in most deployment tools. */
+export const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+export const url = (protocols: string[]) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && protocols.includes(new URL(s).protocol), {
+        message: `must be a URL (${protocols.join(" or ")})`,
+      })
+      .optional(),
+  );
+
+export const DEV_PII_KEY = "casepulse-development-key-not-for-production";
+
+/** What every casepulse process needs: where ClickHouse is and how personal data is keyed. */
+export const storeEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    CLICKHOUSE_URL: url(["http:", "https:"]),
+    CLICKHOUSE_USER: optionalString,
+    CLICKHOUSE_PASSWORD: optionalString,
+    CASEPULSE_DATA: z.string().min(1).default("./data"),
+    CASEPULSE_DB: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: "must be a plain identifier (letters, digits, _)" })
+      .default("casepulse"),
+    CASEPULSE_PII_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+    ),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.CASEPULSE_PII_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CASEPULSE_PII_KEY"], message: "required when NODE_ENV=production (the built-in key is for development only)" });
+    }
+  })
+  .transform((env) => ({ ...env, CASEPULSE_PII_KEY: env.CASEPULSE_PII_KEY ?? DEV_PII_KEY }));
+
+export type StoreEnv = z.infer<typeof storeEnvSchema>;

@@ -1,0 +1,82 @@
+// The alert rules of REPORT.md as a pure function of the report's figures.
+import type { CategoryCount } from "./hotline-figures.ts";
+import type { Alert, Report } from "./report-types.ts";
+
+export interface AlertThresholds {
+  /** yoy_increase fires at yoy >= this (0.5 = +50%). */
+  yoyIncrease: number;
+  /** ... and when the period's count is at least this. */
+  yoyMinCount: number;
+  /** category_spike: the month's orders at least this ... */
+  spikeMinOrders: number;
+  /** ... and at least this multiple of the mean of the three months before. */
+  spikeFactor: number;
+  /** sla fires when the on-time close rate is below this. */
+  slaRate: number;
+  /** head_appearance fires when the appearance rate is below this. */
+  headAppearanceRate: number;
+}
+
+export const DEFAULT_THRESHOLDS: AlertThresholds = {
+  yoyIncrease: 0.5,
+  yoyMinCount: 5,
+  spikeMinOrders: 10,
+  spikeFactor: 2,
+  slaRate: 0.9,
+  headAppearanceRate: 1,
+};
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+type Figures = Omit<Report, "alerts" | "quality">;
+
+export function evaluateAlerts(
+  r: Figures,
+  spikes: readonly CategoryCount[] | null,
+  t: AlertThresholds = DEFAULT_THRESHOLDS,
+): Alert[] {
+  const alerts: Alert[] = [];
+  const yoyMetrics = [
+    ["hotline.orders", "12345热线工单", r.hotline.orders, r.hotline.orders_prev, r.hotline.yoy],
+    ["mediation.registered", "调解受理案件", r.mediation.registered, r.mediation.registered_prev, r.mediation.yoy],
+    ["litigation.reconsideration.filed", "行政复议案件", r.litigation.reconsideration.filed, r.litigation.reconsideration.filed_prev, r.litigation.reconsideration.yoy],
+    ["litigation.litigation.filed", "行政诉讼案件", r.litigation.litigation.filed, r.litigation.litigation.filed_prev, r.litigation.litigation.yoy],
+  ] as const;
+  for (const [metric, name, count, prev, change] of yoyMetrics) {
+    if (change !== null && change >= t.yoyIncrease && count >= t.yoyMinCount) {
+      alerts.push({ rule: "yoy_increase", metric, value: change, message: `${name}同比上升${percent(change)}（本期${count}件，上年同期${prev}件）` });
+    }
+  }
+  for (const cause of r.litigation.new_causes) {
+    const filed = r.litigation.causes.find((c) => c.cause === cause)?.filed ?? 0;
+    alerts.push({ rule: "new_cause", metric: "litigation.new_causes", value: filed, message: `新增案由：${cause}（本期${filed}件）` });
+  }
+  if (r.litigation.lost > 0) {
+    alerts.push({ rule: "lost_case", metric: "litigation.lost", value: r.litigation.lost, message: `本期行政复议、诉讼败诉案件${r.litigation.lost}件` });
+  }
+  const appearance = r.litigation.head_appearance_rate;
+  if (appearance !== null && appearance < t.headAppearanceRate) {
+    alerts.push({
+      rule: "head_appearance",
+      metric: "litigation.head_appearance_rate",
+      value: appearance,
+      message: `行政机关负责人出庭应诉率${percent(appearance)}（${r.litigation.head_appeared}/${r.litigation.hearings}），未做到应出尽出`,
+    });
+  }
+  for (const c of spikes ?? []) {
+    // orders >= factor x (base / 3), kept in integers so the threshold is exact.
+    if (c.orders >= t.spikeMinOrders && c.orders * 3 >= t.spikeFactor * c.base_orders) {
+      alerts.push({
+        rule: "category_spike",
+        metric: `hotline.by_category:${c.category}`,
+        value: c.orders,
+        message: `${c.category}类工单本月${c.orders}件，前三个月月均${(c.base_orders / 3).toFixed(1)}件`,
+      });
+    }
+  }
+  const onTime = r.hotline.on_time_close_rate;
+  if (onTime !== null && onTime < t.slaRate) {
+    alerts.push({ rule: "sla", metric: "hotline.on_time_close_rate", value: onTime, message: `12345热线工单按时办结率${percent(onTime)}，低于${percent(t.slaRate)}` });
+  }
+  return alerts;
+}

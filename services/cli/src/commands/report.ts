@@ -1,0 +1,43 @@
+import { writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { buildReport, parsePeriod, renderHtml, renderMarkdown, type Report } from "@casepulse/reporting";
+import { withContext } from "../context.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const REPORT_FORMATS = ["json", "md", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function renderReport(report: Report, format: ReportFormat): string {
+  if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === "md") return renderMarkdown(report);
+  return renderHtml(report);
+}
+
+export function checkPeriod(text: string): string {
+  try {
+    return parsePeriod(text).label;
+  } catch (err) {
+    throw new UsageError(`--period: ${(err as Error).message}`);
+  }
+}
+
+export const reportCommand = new Command("report")
+  .description("print or write the report for a calendar year or month (Asia/Shanghai)")
+  .requiredOption("--period <YYYY|YYYY-MM>", "a year (2024) or a month (2024-03)")
+  .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
+  .option("--out <file>", "write to this file instead of standard output")
+  .action(async (opts: { period: string; format: ReportFormat; out?: string }) => {
+    const period = checkPeriod(opts.period);
+    const report = await withContext((ctx) => buildReport(ctx.store, period));
+    const text = renderReport(report, opts.format);
+    if (!opts.out) {
+      process.stdout.write(text);
+      return;
+    }
+    try {
+      writeFileSync(opts.out, text);
+    } catch (err) {
+      throw new UsageError(`--out ${opts.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    console.error(`casepulse: wrote the ${period} report (${opts.format}) to ${opts.out}`);
+  });

@@ -1,0 +1,34 @@
+#!/usr/bin/env -S npx tsx
+// casepulse: one command line for the file path, reports, and (later) the stream services.
+import { Command } from "commander";
+import { ConfigError } from "@casepulse/config";
+import { StoreError } from "@casepulse/store";
+import { demoCommand } from "./commands/demo.ts";
+import { dlqCommand } from "./commands/dlq.ts";
+//GEN import { generateCommand } from "./commands/generate.ts";
+import { ingestCommand } from "./commands/ingest.ts";
+import { reportCommand } from "./commands/report.ts";
+import { UsageError } from "./usage-error.ts";
+
+const program = new Command("casepulse")
+  .description("12345 hotline, mediation and litigation feeds into ClickHouse; monthly and annual rule-of-law figures")
+  .showHelpAfterError("(run casepulse --help for usage)")
+  .addCommand(ingestCommand)
+  .addCommand(reportCommand)
+  //GEN .addCommand(generateCommand)
+  .addCommand(demoCommand)
+  .addCommand(dlqCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    console.error(`casepulse: ${err.message}`);
+    process.exit(2);
+  }
+  if (err instanceof StoreError) {
+    console.error(`casepulse: ${err.message}${err.retryable ? " (temporary: retrying may help)" : ""}`);
+    process.exit(1);
+  }
+  throw err;
+}
