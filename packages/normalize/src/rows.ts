@@ -17,7 +17,7 @@ export interface FeedRowMap {
 }
 
 export function toRow<F extends Feed>(feed: F, record: FeedRecordMap[F], pii: PiiProtector): FeedRowMap[F] {
-  if (feed !== "hotline") return record as FeedRowMap[F];
+  if (feed !== "hotline") return record as unknown as FeedRowMap[F];
   const { caller_phone, content, ...rest } = record as HotlineEvent;
   const row: HotlineRow = {
     ...rest,

@@ -7,6 +7,10 @@ import { demoCommand } from "./commands/demo.ts";
 import { dlqCommand } from "./commands/dlq.ts";
 //GEN import { generateCommand } from "./commands/generate.ts";
 import { ingestCommand } from "./commands/ingest.ts";
+import { jobsCommand } from "./commands/jobs.ts";
+import { produceCommand } from "./commands/produce.ts";
+import { startCommand } from "./commands/start.ts";
+import { statusCommand } from "./commands/status.ts";
 import { reportCommand } from "./commands/report.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -17,7 +21,11 @@ const program = new Command("casepulse")
   .addCommand(reportCommand)
   //GEN .addCommand(generateCommand)
   .addCommand(demoCommand)
-  .addCommand(dlqCommand);
+  .addCommand(dlqCommand)
+  .addCommand(startCommand)
+  .addCommand(produceCommand)
+  .addCommand(statusCommand)
+  .addCommand(jobsCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,52 @@
+// Configuration of the stream services (ingest, normalizer, reporter) beyond the store's.
+import { z } from "zod";
+import { optionalString, url } from "./env.ts";
+
+const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+const topicName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, { message: "must be a Kafka topic name (letters, digits, . _ -)" })
+    .default(fallback);
+
+export const streamEnvSchema = z
+  .object({
+    KAFKA_BROKERS: z
+      .string()
+      .default("127.0.0.1:9092")
+      .transform((s) => s.split(",").map((b) => b.trim()).filter(Boolean))
+      .refine((list) => list.length > 0 && list.every((b) => /^[^:\s]+:\d{1,5}$/.test(b)), {
+        message: "must be host:port[,host:port...]",
+      }),
+    KAFKA_CLIENT_ID: z.string().default("casepulse"),
+    KAFKA_SSL: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
+    KAFKA_SASL_USERNAME: optionalString,
+    KAFKA_SASL_PASSWORD: optionalString,
+    REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
+    CASEPULSE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "must be letters, digits, _ or - (at most 64)" }).default("casepulse"),
+    CASEPULSE_TOPIC_HOTLINE: topicName("raw.hotline"),
+    CASEPULSE_TOPIC_MEDIATION: topicName("raw.mediation"),
+    CASEPULSE_TOPIC_LITIGATION: topicName("raw.litigation"),
+    /** Records per BullMQ job. */
+    CASEPULSE_JOB_RECORDS: int(1, 1000),
+    /** The consumer pauses while waiting + active + delayed jobs exceed this. */
+    CASEPULSE_MAX_QUEUE_DEPTH: int(1, 200),
+    CASEPULSE_WORKER_CONCURRENCY: int(1, 1),
+    CASEPULSE_JOB_ATTEMPTS: int(1, 12),
+    CASEPULSE_JOB_LOCK_MS: int(1000, 30_000),
+    CASEPULSE_DRAIN_TIMEOUT_MS: int(0, 60_000),
+    CASEPULSE_HTTP_PORT: int(0, 9464),
+    CASEPULSE_HTTP_HOST: z.string().default("127.0.0.1"),
+    CASEPULSE_REPORTS_DIR: z.string().default("./reports"),
+    CASEPULSE_REPORT_CRON: z.string().default("0 8 1 * *"),
+    ALERT_WEBHOOK_URL: url(["http:", "https:"]),
+    ALERT_WEBHOOK_KIND: z.enum(["json", "wecom", "dingtalk"]).default("json"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["KAFKA_SASL_USERNAME"], message: "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM" });
+    }
+  });
+
+export type StreamEnv = z.infer<typeof streamEnvSchema>;

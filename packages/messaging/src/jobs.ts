@@ -1,0 +1,35 @@
+// BullMQ job payloads: each job name has a zod schema, checked by the worker before it acts.
+import { z } from "zod";
+import { FEEDS } from "@casepulse/feeds";
+
+export const NORMALIZE_JOB = "store-batch";
+export const REPORT_JOB = "report";
+
+/** A slice of one Kafka batch: validated, personal data already hashed or sealed. */
+export const storeBatchJob = z.object({
+  feed: z.enum(FEEDS),
+  batchId: z.string().min(1),
+  source: z.string(),
+  received: z.number().int().nonnegative(),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  rejected: z.array(
+    z.object({
+      feed: z.enum(FEEDS),
+      source: z.string(),
+      receivedAt: z.number(),
+      reason: z.string(),
+      msgId: z.string().nullable(),
+      byteSize: z.number(),
+      preview: z.string().nullable(),
+      sealed: z.string(),
+    }),
+  ),
+});
+export type StoreBatchJob = z.infer<typeof storeBatchJob>;
+
+export const reportJob = z.object({
+  /** YYYY or YYYY-MM; absent means the month before the job runs (the monthly schedule). */
+  period: z.string().regex(/^\d{4}(-\d{2})?$/).optional(),
+  trigger: z.enum(["scheduled", "on_demand"]).default("scheduled"),
+});
+export type ReportJob = z.infer<typeof reportJob>;

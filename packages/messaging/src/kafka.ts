@@ -1,0 +1,73 @@
+// All Kafka access goes through this module, so the client library (kafkajs, in maintenance
+// upstream) can be swapped without touching the services.
+import { Kafka, Partitioners, logLevel, type Consumer, type KafkaConfig, type Producer, type SASLOptions } from "kafkajs";
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  ssl: boolean;
+  sasl?: { mechanism: "plain" | "scram-sha-256" | "scram-sha-512"; username: string; password: string } | undefined;
+}
+
+export interface KafkaGateway {
+  producer(): Producer;
+  consumer(groupId: string): Consumer;
+  ensureTopics(topics: string[], partitions?: number): Promise<void>;
+  /** Total consumer-group lag over the topics: end offsets minus committed offsets. */
+  lag(groupId: string, topics: string[]): Promise<number>;
+}
+
+export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: string, message: string, extra: object) => void): KafkaGateway {
+  const config: KafkaConfig = {
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    ssl: settings.ssl,
+    sasl: settings.sasl as SASLOptions | undefined,
+    retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ level, log }) => {
+      const { message, ...extra } = log;
+      onLog?.(level <= logLevel.ERROR ? "error" : level === logLevel.WARN ? "warn" : "info", message, extra);
+    },
+  };
+  const kafka = new Kafka(config);
+
+  return {
+    producer: () => kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner }),
+    consumer: (groupId) =>
+      kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, maxBytesPerPartition: 1 << 20 }),
+    async ensureTopics(topics, partitions = 3) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t));
+        if (missing.length) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+        }
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    async lag(groupId, topics) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const existing = new Set(await admin.listTopics());
+        let total = 0;
+        for (const topic of topics.filter((t) => existing.has(t))) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+          for (const end of ends) {
+            const mine = committed?.partitions.find((p) => p.partition === end.partition);
+            const at = mine && Number(mine.offset) >= 0 ? Number(mine.offset) : Number(end.low);
+            total += Math.max(0, Number(end.high) - at);
+          }
+        }
+        return total;
+      } finally {
+        await admin.disconnect();
+      }
+    },
+  };
+}

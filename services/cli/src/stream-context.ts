@@ -1,0 +1,33 @@
+// What the stream commands share: stream config, Kafka gateway, names, the normalize queue.
+import { Queue } from "bullmq";
+import { parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
+import { createKafkaGateway, namesFor, redisConnection, type KafkaGateway, type Names } from "@casepulse/messaging";
+import type { Logger } from "@casepulse/logging";
+
+export interface StreamContext {
+  env: StreamEnv;
+  names: Names;
+  kafka: KafkaGateway;
+}
+
+export function openStreamContext(logger?: Logger): StreamContext {
+  const env = parseEnv(streamEnvSchema);
+  const names = namesFor(env.CASEPULSE_PREFIX, {
+    hotline: env.CASEPULSE_TOPIC_HOTLINE,
+    mediation: env.CASEPULSE_TOPIC_MEDIATION,
+    litigation: env.CASEPULSE_TOPIC_LITIGATION,
+  });
+  const sasl =
+    env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
+      ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD }
+      : undefined;
+  const kafka = createKafkaGateway(
+    { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, ssl: env.KAFKA_SSL, sasl },
+    (level, message, extra) => logger?.[level === "error" ? "error" : level === "warn" ? "warn" : "debug"]({ kafka: extra }, message),
+  );
+  return { env, names, kafka };
+}
+
+export function normalizeQueue(ctx: StreamContext): Queue {
+  return new Queue(ctx.names.normalizeQueue, { connection: redisConnection(ctx.env.REDIS_URL) });
+}

@@ -1,0 +1,1 @@
+export { startIngest, type IngestOptions } from "./ingest-service.ts";

@@ -1,0 +1,115 @@
+// services/ingest: a Kafka consumer group over the three feed topics. Each batch is validated
+// and personal data hashed or sealed here, so nothing readable leaves this process; rejects go
+// to `<topic>.dlq`; the rest goes to BullMQ as one job per slice (addBulk). Offsets are
+// committed only after Redis has acknowledged the jobs.
+import type { Queue } from "bullmq";
+import type { Logger } from "pino";
+import type { Feed } from "@casepulse/feeds";
+import { classifyRecords } from "@casepulse/ingestion";
+import {
+  dlqTopic,
+  NORMALIZE_JOB,
+  once,
+  pendingJobs,
+  storeJobOptions,
+  type KafkaGateway,
+  type Names,
+  type PipelineMetrics,
+  type Service,
+  type StoreBatchJob,
+} from "@casepulse/messaging";
+import type { PiiProtector } from "@casepulse/normalize";
+
+export interface IngestOptions {
+  kafka: KafkaGateway;
+  queue: Queue;
+  names: Names;
+  pii: PiiProtector;
+  logger: Logger;
+  metrics: PipelineMetrics;
+  /** Records per job. */
+  jobRecords: number;
+  /** Pause consuming while this many jobs are pending. */
+  maxQueueDepth: number;
+  jobAttempts: number;
+}
+
+export async function startIngest(o: IngestOptions): Promise<Service> {
+  const feedOfTopic = new Map<string, Feed>(Object.entries(o.names.topics).map(([feed, topic]) => [topic, feed as Feed]));
+  const topics = [...feedOfTopic.keys()];
+  await o.kafka.ensureTopics([...topics, ...topics.map(dlqTopic)]);
+  const producer = o.kafka.producer();
+  const consumer = o.kafka.consumer(o.names.consumerGroup);
+  await producer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  let joined = false;
+  let stopping = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  consumer.on(consumer.events.CRASH, (e) => o.logger.error({ err: e.payload.error }, "kafka consumer crashed"));
+
+  /** Back-pressure: hold this partition's batch while the queue is too deep. */
+  async function waitForRoom(heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+    while (isRunning() && !stopping && (await pendingJobs(o.queue)) >= o.maxQueueDepth) {
+      o.metrics.ingestPaused.set(1);
+      await heartbeat();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    o.metrics.ingestPaused.set(0);
+  }
+
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+      const feed = feedOfTopic.get(batch.topic)!;
+      const messages = batch.messages;
+      for (let i = 0; i < messages.length && isRunning() && !isStale() && !stopping; ) {
+        await waitForRoom(heartbeat, isRunning);
+        if (!isRunning() || stopping) break;
+        // Up to `maxQueueDepth` jobs' worth at a time, each job a slice of `jobRecords`.
+        const chunk = messages.slice(i, i + o.jobRecords * 8);
+        const jobs: { name: string; data: StoreBatchJob; opts: object }[] = [];
+        const dead: { value: Buffer | null; key: Buffer | null; headers: Record<string, string> }[] = [];
+        for (let s = 0; s < chunk.length; s += o.jobRecords) {
+          const slice = chunk.slice(s, s + o.jobRecords);
+          const first = slice[0]!.offset;
+          const last = slice[slice.length - 1]!.offset;
+          const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
+          const { rows, rejected } = classifyRecords(feed, raws, o.pii);
+          rejected.forEach((r) => {
+            const m = slice[raws.findIndex((x) => x.source === r.source)]!;
+            dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
+          });
+          // The batch id names the exact offsets, so a redelivered identical slice collapses in ClickHouse.
+          const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
+          jobs.push({
+            name: NORMALIZE_JOB,
+            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
+            opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
+          });
+          o.metrics.recordsIn.inc({ feed }, slice.length);
+          o.metrics.rejected.inc({ feed }, rejected.length);
+        }
+        if (dead.length) await producer.send({ topic: dlqTopic(batch.topic), messages: dead });
+        await o.queue.addBulk(jobs);
+        const next = (BigInt(chunk[chunk.length - 1]!.offset) + 1n).toString();
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        resolveOffset(chunk[chunk.length - 1]!.offset);
+        i += chunk.length;
+        await heartbeat();
+      }
+    },
+  });
+
+  const close = once(async () => {
+    stopping = true;
+    await consumer.disconnect();
+    await producer.disconnect();
+  });
+  return {
+    name: "ingest",
+    ready: async () => joined && !stopping,
+    close,
+  };
+}

@@ -1,0 +1,1 @@
+export { startNormalizer, handleStoreBatch, type NormalizerOptions } from "./normalizer-service.ts";

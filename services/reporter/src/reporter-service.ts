@@ -1,0 +1,89 @@
+// services/reporter: makes the previous month's report at 08:00 Asia/Shanghai on the 1st (a
+// BullMQ job scheduler) and any period on demand; stores it in ClickHouse and as files, and
+// posts its alerts to the webhook when one is configured.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Queue, UnrecoverableError, Worker } from "bullmq";
+import type { Logger } from "pino";
+import { once, redisConnection, REPORT_JOB, reportJob, type PipelineMetrics, type Service } from "@casepulse/messaging";
+import { buildReport, previousMonth, renderHtml, renderMarkdown, type Report } from "@casepulse/reporting";
+import { saveReport, type Store } from "@casepulse/store";
+import { deliverAlerts, type WebhookKind } from "./webhook.ts";
+
+export interface ReporterOptions {
+  store: Store;
+  redisUrl: string;
+  queueName: string;
+  logger: Logger;
+  metrics: PipelineMetrics;
+  reportsDir: string;
+  cron: string;
+  webhook?: { url: string; kind: WebhookKind } | undefined;
+}
+
+export function writeReportFiles(dir: string, report: Report): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = {
+    [`casepulse-${report.period}.json`]: `${JSON.stringify(report, null, 2)}\n`,
+    [`casepulse-${report.period}.md`]: renderMarkdown(report),
+    [`casepulse-${report.period}.html`]: renderHtml(report),
+  };
+  return Object.entries(files).map(([name, text]) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  });
+}
+
+export async function startReporter(o: ReporterOptions): Promise<Service> {
+  const connection = redisConnection(o.redisUrl);
+  const queue = new Queue(o.queueName, { connection });
+  await queue.upsertJobScheduler(
+    "monthly-report",
+    { pattern: o.cron, tz: "Asia/Shanghai" },
+    { name: REPORT_JOB, data: { trigger: "scheduled" }, opts: { attempts: 5, backoff: { type: "exponential", delay: 5000 }, removeOnComplete: 100, removeOnFail: false } },
+  );
+  const worker = new Worker(
+    o.queueName,
+    async (job) => {
+      const end = o.metrics.jobDuration.startTimer({ queue: o.queueName });
+      try {
+        const parsed = reportJob.safeParse(job.data);
+        if (job.name !== REPORT_JOB || !parsed.success) throw new UnrecoverableError(`malformed report job ${job.name}`);
+        const period = parsed.data.period ?? previousMonth(new Date(job.timestamp));
+        const report = await buildReport(o.store, period);
+        await saveReport(o.store, period, parsed.data.trigger, report);
+        const files = writeReportFiles(o.reportsDir, report);
+        if (o.webhook && report.alerts.length > 0) await deliverAlerts(o.webhook, period, report.alerts);
+        o.logger.info({ period, alerts: report.alerts.length, files }, "report made");
+        return { period, files };
+      } finally {
+        end();
+      }
+    },
+    { connection, concurrency: 1 },
+  );
+  worker.on("failed", (job, err) => {
+    o.metrics.jobFailures.inc({ queue: o.queueName });
+    o.logger.warn({ jobId: job?.id, err: err.message }, "report job failed");
+  });
+  await worker.waitUntilReady();
+  return {
+    name: "reporter",
+    ready: async () => worker.isRunning(),
+    close: once(async () => {
+      await worker.close();
+      await queue.close();
+    }),
+  };
+}
+
+/** Asks the running reporter for a report now. */
+export async function requestReport(redisUrl: string, queueName: string, period: string): Promise<string> {
+  const queue = new Queue(queueName, { connection: redisConnection(redisUrl) });
+  try {
+    const job = await queue.add(REPORT_JOB, { period, trigger: "on_demand" }, { removeOnComplete: 100, removeOnFail: false });
+    return job.id!;
+  } finally {
+    await queue.close();
+  }
+}
