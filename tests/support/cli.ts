@@ -1,0 +1,37 @@
+// Runs the real `casepulse` command line as a child process, as users and ops do.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = `${ROOT}/node_modules/.bin/tsx`;
+const MAIN = `${ROOT}/services/cli/src/main.ts`;
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+export function waitForExit(child: ChildProcess): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return waitForExit(spawnCli(args, env));
+}
+
+/** Runs the CLI and parses its standard output as JSON; fails with stderr when it exits non-zero. */
+export async function cliJson<T>(args: string[], env: Record<string, string>): Promise<T> {
+  const r = await runCli(args, env);
+  if (r.code !== 0) throw new Error(`casepulse ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
