@@ -1,0 +1,44 @@
+// Chinese alert messages. docs/semantics.md fixes three of them verbatim (yoy_increase,
+// new_cause, lost_case), which we follow to the letter. For the others (and the metric names in
+// yoy_increase) we use the reporter's wording, so that a full comparison of alerts is meaningful.
+
+/** Display names of the yoy_increase metrics; 行政复议案件 is REPORT.md's own example. */
+export const YOY_METRIC_NAMES: Record<string, string> = {
+  "hotline.orders": "12345热线工单",
+  "mediation.registered": "调解受理案件",
+  "litigation.reconsideration.filed": "行政复议案件",
+  "litigation.litigation.filed": "行政诉讼案件",
+};
+
+/**
+ * numerator / denominator as a percent rounded half up to an integer, computed in integers:
+ * in floating point 3/40 × 100 is 7.4999… and would round down.
+ */
+export function roundedPercent(numerator: number, denominator: number): number {
+  return Math.floor((200 * numerator + denominator) / (2 * denominator));
+}
+
+export function yoyMessage(metric: string, current: number, previous: number): string {
+  return `${YOY_METRIC_NAMES[metric] ?? metric}同比上升${roundedPercent(current - previous, previous)}%`;
+}
+
+export function newCauseMessage(cause: string): string {
+  return `新增案由：${cause}`;
+}
+
+export function lostCaseMessage(lost: number): string {
+  return `本期行政复议、诉讼败诉案件${lost}件`;
+}
+
+export function headAppearanceMessage(hearings: number, appeared: number): string {
+  return `行政机关负责人出庭应诉率${roundedPercent(appeared, hearings)}%（${appeared}/${hearings}），未做到应出尽出`;
+}
+
+/** The three-month mean is a multiple of 1/3, so one decimal never hits a rounding tie. */
+export function categorySpikeMessage(category: string, orders: number, previousThreeMonths: number): string {
+  return `${category}类工单本月${orders}件，前三个月月均${(previousThreeMonths / 3).toFixed(1)}件`;
+}
+
+export function slaMessage(threshold: number, closed: number, onTime: number): string {
+  return `12345热线工单按时办结率${roundedPercent(onTime, closed)}%，低于${Math.round(threshold * 100)}%`;
+}

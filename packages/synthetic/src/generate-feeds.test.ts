@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { expectedReport } from "./expected-report.ts";
+import type { HotlineEvent, LitigationSnapshot, MediationSnapshot } from "./feed-types.ts";
+import { generateFeeds } from "./generate-feeds.ts";
+import { MALFORMED_BY_FEED, type FeedName } from "./malformed-kinds.ts";
+import { foldTruth } from "./oracle-state.ts";
+import { parsePeriod } from "./period.ts";
+import { tryParseTimestamp } from "./timestamp.ts";
+
+const FEEDS: FeedName[] = ["hotline", "mediation", "litigation"];
+const small = generateFeeds({ seed: 7, scale: 0.1 });
+const parse = (line: string): unknown => {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+};
+const objects = <T>(feed: FeedName) => small[feed].map(parse).filter((o): o is T => typeof o === "object" && o !== null && !Array.isArray(o));
+
+describe("generateFeeds: determinism and bookkeeping", () => {
+  it("the same seed gives byte-identical feeds; another seed does not", () => {
+    const again = generateFeeds({ seed: 7, scale: 0.1 });
+    for (const feed of FEEDS) expect(again[feed]).toEqual(small[feed]);
+    expect(generateFeeds({ seed: 8, scale: 0.1 }).hotline).not.toEqual(small.hotline);
+  });
+
+  it.each(FEEDS)("%s: every malformed kind appears", (feed) => {
+    const kinds = new Set(small.truth.malformed.filter((m) => m.feed === feed).map((m) => m.kind));
+    expect([...kinds].sort()).toEqual([...MALFORMED_BY_FEED[feed]].sort());
+  });
+
+  it.each(FEEDS)("%s: valid lines are exactly the truth; malformed msg_ids never collide with valid ones", (feed) => {
+    const truth = new Map<string, unknown>(small.truth[feed].map((r) => [r.msg_id, r]));
+    const valid = new Set<string>();
+    for (const line of small[feed]) {
+      const o = parse(line) as Record<string, unknown> | undefined;
+      const id = o && typeof o.msg_id === "string" ? o.msg_id : undefined;
+      if (id === undefined || !truth.has(id)) continue;
+      valid.add(id);
+      // The line is the truth record plus (sometimes) unknown keys that must be ignored.
+      expect(o).toMatchObject(truth.get(id) as object);
+    }
+    expect(valid.size).toBe(truth.size);
+    for (const m of small.truth.malformed) expect(m.msgId === null || !truth.has(m.msgId)).toBe(true);
+    const c = small.truth.counts[feed];
+    expect(c.lines).toBe(c.valid + c.redeliveries + c.rejected);
+  });
+
+  it("quality = one ingest of the three files", () => {
+    const q = small.truth.quality;
+    const lines = FEEDS.reduce((n, f) => n + small[f].length, 0);
+    expect(q.received).toBe(lines);
+    expect(q.rejected).toBe(small.truth.malformed.length);
+    expect(q.accepted).toBe(small.truth.hotline.length + small.truth.mediation.length + small.truth.litigation.length);
+    expect(q.received).toBe(q.accepted + q.duplicates + q.rejected);
+    expect(q.rejected / q.received).toBeGreaterThan(0.015);
+    expect(q.rejected / q.received).toBeLessThan(0.03);
+  });
+});
+
+describe("generateFeeds: the cases the pipeline must handle are present", () => {
+  const folded = foldTruth(small.truth);
+  const hl = small.truth.hotline;
+  const byOrder = new Map<string, HotlineEvent[]>();
+  for (const e of hl) byOrder.set(e.order_id, [...(byOrder.get(e.order_id) ?? []), e]);
+  const ms = (t: string) => tryParseTimestamp(t) ?? 0;
+  const lastEvent = (es: HotlineEvent[]) => [...es].sort((a, b) => ms(a.event_time) - ms(b.event_time)).at(-1)?.event;
+  const shanghaiMonth = (t: string) => new Date(ms(t) + 8 * 3_600_000).getUTCMonth();
+  const lines = small.hotline;
+  const firstIndex = new Map<string, number>();
+  let farRedelivery = false;
+  lines.forEach((l, i) => {
+    const first = firstIndex.get(l);
+    if (first === undefined) firstIndex.set(l, i);
+    else if (i - first > 500) farRedelivery = true;
+  });
+  const med = objects<MediationSnapshot>("mediation");
+  const lit = objects<LitigationSnapshot>("litigation");
+  const position = new Map(hl.map((e) => [e.msg_id, lines.findIndex((l) => l.includes(e.msg_id))]));
+
+  it.each<[string, () => boolean]>([
+    ["UTC instants that fall in the next Shanghai month", () => hl.some((e) => e.event_time.endsWith("Z") && new Date(ms(e.event_time)).getUTCMonth() !== shanghaiMonth(e.event_time))],
+    ["local, +08:00 and Z timestamps", () => ["+08:00", "Z"].every((s) => hl.some((e) => e.event_time.endsWith(s))) && hl.some((e) => / \d\d:\d\d:\d\d$/.test(e.event_time))],
+    ["redeliveries far apart", () => farRedelivery],
+    ["events of an order arriving out of order", () => [...byOrder.values()].some((es) => es.some((a) => es.some((b) => ms(a.event_time) < ms(b.event_time) && (position.get(a.msg_id) ?? 0) > (position.get(b.msg_id) ?? 0))))],
+    ["reopened and closed again", () => [...byOrder.values()].some((es) => es.some((e) => e.event === "重启") && ["办结", "回访"].includes(lastEvent(es) ?? ""))],
+    ["reopened and never closed again", () => [...byOrder.values()].some((es) => lastEvent(es) === "重启")],
+    ["reclassified on 派发 or 签收", () => [...byOrder.values()].some((es) => new Set(es.map((e) => e.category).filter(Boolean)).size > 1)],
+    ["orders closed whose 登记 predates the feed", () => folded.orders.some((o) => o.registeredAt === null && o.closedAt !== null)],
+    ["repeat orders", () => hl.some((e) => e.repeat_of != null)],
+    ["every satisfaction value", () => ["满意", "基本满意", "不满意"].every((s) => hl.some((e) => e.satisfaction === s))],
+    ["orders closed after their deadline", () => folded.orders.some((o) => o.closedAt !== null && o.deadline !== null && o.closedAt > o.deadline)],
+    ["caller_phone and content", () => hl.some((e) => e.caller_phone && /^1\d{10}$/.test(e.caller_phone)) && hl.some((e) => e.content)],
+    ["mediation cases with 3+ snapshots ending 调解成功", () => folded.mediation.some((c) => c.status === "调解成功" && med.filter((s) => s.case_id === c.caseId).length >= 3)],
+    ["amounts as numbers and as strings with commas", () => med.some((s) => typeof s.amount_yuan === "number") && med.some((s) => typeof s.amount_yuan === "string" && s.amount_yuan.includes(","))],
+    ["both kind synonyms", () => ["行政复议", "行政诉讼", "reconsideration", "litigation"].every((k) => lit.some((s) => s.kind === k))],
+    ["head_appeared true and false", () => lit.some((s) => s.head_appeared === true) && lit.some((s) => s.head_appeared === false)],
+    ["lost cases", () => folded.litigation.some((c) => c.outcome === "revoked" || c.outcome === "confirmed_illegal" || c.outcome === "ordered_to_perform")],
+    ["snapshots progressing filed → hearing → decided", () => ["filed", "hearing", "decided"].every((s) => lit.some((x) => x.status === s))],
+    ["unknown extra keys", () => objects<Record<string, unknown>>("hotline").some((o) => "source_system" in o || "region_code" in o || "trace" in o || "备注" in o || "caller_name" in o)],
+    ["a record over 256 KiB", () => lines.some((l) => Buffer.byteLength(l) > 262_144)],
+    ["no new cause filed in the first year", () => folded.litigation.every((c) => !["信息公开", "涉访回复", "城乡建设"].includes(c.cause) || c.filedAt >= parsePeriod("2024").start)],
+  ])("%s", (_, check) => {
+    expect(check()).toBe(true);
+  });
+});
+
+describe("generateFeeds: the seed-42 scenario raises the alerts it was built for", () => {
+  const truth = generateFeeds({ seed: 42, scale: 0.25 }).truth;
+  it("2024: reconsideration and litigation up by at least half, three new causes", () => {
+    const r = expectedReport(truth, "2024");
+    expect(r.alerts.filter((a) => a.rule === "yoy_increase").map((a) => a.metric)).toEqual([
+      "litigation.litigation.filed",
+      "litigation.reconsideration.filed",
+    ]);
+    expect(r.litigation.new_causes).toEqual(["信息公开", "城乡建设", "涉访回复"]);
+  });
+
+  it("2024-05: a 城乡建设/违法建设 spike", () => {
+    const r = expectedReport(truth, "2024-05");
+    expect(r.alerts.some((a) => a.metric === "hotline.by_category:城乡建设/违法建设")).toBe(true);
+  });
+});

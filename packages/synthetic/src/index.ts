@@ -1,0 +1,12 @@
+export { generateFeeds, type GenerateOptions, type GeneratedFeeds, type FeedTruth, type FeedCounts } from "./generate-feeds.ts";
+export { writeFeeds, type WriteFeedsOptions, type FeedsManifest } from "./write-feeds.ts";
+export { expectedReport, reportFromFolded } from "./expected-report.ts";
+export { foldTruth, type FoldedTruth } from "./oracle-state.ts";
+export { DEFAULT_THRESHOLDS, type AlertThresholds } from "./oracle-alerts.ts";
+export * from "./alert-messages.ts";
+export type * from "./report-types.ts";
+export { ALERT_RULES } from "./report-types.ts";
+export type * from "./feed-types.ts";
+export { MALFORMED_BY_FEED, type MalformedKind, type MalformedEntry, type FeedName } from "./malformed-kinds.ts";
+export { compareCodePoints } from "./code-point.ts";
+export { periodsOf } from "./period.ts";

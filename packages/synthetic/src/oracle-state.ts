@@ -1,0 +1,169 @@
+// Folds the truth's records into current state per order / case, once, independent of any period.
+// Rules straight from FEEDS.md + docs/semantics.md: latest by time, ties by the greater msg_id.
+import { compareCodePoints } from "./code-point.ts";
+import { parseAmount, type Decimal } from "./decimal.ts";
+import type {
+  HotlineEvent,
+  LitigationKind,
+  LitigationSnapshot,
+  MediationKind,
+  MediationSnapshot,
+  Outcome,
+  Quality,
+  ReportTruth,
+  Satisfaction,
+} from "./feed-types.ts";
+import { parseTimestamp } from "./timestamp.ts";
+
+export interface Visit {
+  at: number;
+  msgId: string;
+  satisfaction: Satisfaction;
+}
+
+export interface OrderState {
+  orderId: string;
+  /** event_time of the latest 登记; null when no 登记 was received */
+  registeredAt: number | null;
+  category: string | null;
+  community: string | null;
+  deadline: number | null;
+  isRepeat: boolean;
+  /** latest 办结, set only when the order is closed (latest event is 办结 or 回访) */
+  closedAt: number | null;
+  visits: Visit[];
+}
+
+export interface MediationState {
+  caseId: string;
+  registeredAt: number;
+  kind: MediationKind;
+  status: MediationSnapshot["status"];
+  closedAt: number | null;
+  amount: Decimal | null;
+}
+
+export interface LitigationState {
+  caseId: string;
+  kind: LitigationKind;
+  cause: string;
+  filedAt: number;
+  hearingAt: number | null;
+  headAppeared: boolean;
+  outcome: Outcome | null;
+  decidedAt: number | null;
+}
+
+export interface FoldedTruth {
+  orders: OrderState[];
+  mediation: MediationState[];
+  litigation: LitigationState[];
+  quality: Quality;
+}
+
+interface Timed {
+  at: number;
+  msgId: string;
+}
+
+function later(a: Timed, b: Timed): boolean {
+  return a.at !== b.at ? a.at > b.at : compareCodePoints(a.msgId, b.msgId) > 0;
+}
+
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The truth should already be one record per msg_id; a repeat would be a redelivery anyway. */
+function distinctByMsgId<T extends { msg_id: string }>(records: T[]): T[] {
+  const seen = new Set<string>();
+  return records.filter((r) => !seen.has(r.msg_id) && seen.add(r.msg_id));
+}
+
+function foldOrder(orderId: string, events: HotlineEvent[]): OrderState {
+  const timed = events
+    .map((e) => ({ e, at: parseTimestamp(e.event_time), msgId: e.msg_id }))
+    .sort((a, b) => a.at - b.at || compareCodePoints(a.msgId, b.msgId));
+  const state: OrderState = {
+    orderId,
+    registeredAt: null,
+    category: null,
+    community: null,
+    deadline: null,
+    isRepeat: false,
+    closedAt: null,
+    visits: [],
+  };
+  let lastClose: number | null = null;
+  // Ascending order: each later event that carries an attribute overwrites it.
+  for (const { e, at, msgId } of timed) {
+    if (e.category != null) state.category = e.category;
+    if (e.community != null) state.community = e.community;
+    if (e.deadline != null) state.deadline = parseTimestamp(e.deadline);
+    if (e.repeat_of != null) state.isRepeat = true;
+    if (e.event === "登记") state.registeredAt = at;
+    if (e.event === "办结") lastClose = at;
+    if (e.event === "回访" && e.satisfaction != null) state.visits.push({ at, msgId, satisfaction: e.satisfaction });
+  }
+  const last = timed[timed.length - 1]?.e.event;
+  if ((last === "办结" || last === "回访") && lastClose !== null) state.closedAt = lastClose;
+  return state;
+}
+
+function latestSnapshot<T extends { msg_id: string; updated_at: string }>(snapshots: T[]): T {
+  let best: { s: T; at: number; msgId: string } | null = null;
+  for (const s of snapshots) {
+    const cand = { s, at: parseTimestamp(s.updated_at), msgId: s.msg_id };
+    if (best === null || later(cand, best)) best = cand;
+  }
+  if (best === null) throw new Error("case without snapshots");
+  return best.s;
+}
+
+function foldMediation(caseId: string, snapshots: MediationSnapshot[]): MediationState {
+  const s = latestSnapshot(snapshots);
+  return {
+    caseId,
+    registeredAt: parseTimestamp(s.registered_at),
+    kind: s.kind,
+    status: s.status,
+    closedAt: s.closed_at == null ? null : parseTimestamp(s.closed_at),
+    amount: s.amount_yuan == null ? null : parseAmount(s.amount_yuan),
+  };
+}
+
+function normalizeKind(kind: LitigationSnapshot["kind"]): LitigationKind {
+  return kind === "reconsideration" || kind === "行政复议" ? "reconsideration" : "litigation";
+}
+
+function foldLitigation(caseId: string, snapshots: LitigationSnapshot[]): LitigationState {
+  const s = latestSnapshot(snapshots);
+  return {
+    caseId,
+    kind: normalizeKind(s.kind),
+    cause: s.cause,
+    filedAt: parseTimestamp(s.filed_at),
+    hearingAt: s.hearing_at == null ? null : parseTimestamp(s.hearing_at),
+    headAppeared: s.head_appeared === true,
+    outcome: s.outcome ?? null,
+    decidedAt: s.decided_at == null ? null : parseTimestamp(s.decided_at),
+  };
+}
+
+export function foldTruth(truth: ReportTruth): FoldedTruth {
+  const orders = [...groupBy(distinctByMsgId(truth.hotline), (e) => e.order_id)].map(([id, es]) => foldOrder(id, es));
+  const mediation = [...groupBy(distinctByMsgId(truth.mediation), (s) => s.case_id)].map(([id, ss]) =>
+    foldMediation(id, ss),
+  );
+  const litigation = [...groupBy(distinctByMsgId(truth.litigation), (s) => s.case_id)].map(([id, ss]) =>
+    foldLitigation(id, ss),
+  );
+  return { orders, mediation, litigation, quality: truth.quality };
+}
