@@ -5,7 +5,7 @@ import { ConfigError } from "@casepulse/config";
 import { StoreError } from "@casepulse/store";
 import { demoCommand } from "./commands/demo.ts";
 import { dlqCommand } from "./commands/dlq.ts";
-//GEN import { generateCommand } from "./commands/generate.ts";
+import { generateCommand } from "./commands/generate.ts";
 import { ingestCommand } from "./commands/ingest.ts";
 import { jobsCommand } from "./commands/jobs.ts";
 import { produceCommand } from "./commands/produce.ts";
@@ -19,7 +19,7 @@ const program = new Command("casepulse")
   .showHelpAfterError("(run casepulse --help for usage)")
   .addCommand(ingestCommand)
   .addCommand(reportCommand)
-  //GEN .addCommand(generateCommand)
+  .addCommand(generateCommand)
   .addCommand(demoCommand)
   .addCommand(dlqCommand)
   .addCommand(startCommand)
