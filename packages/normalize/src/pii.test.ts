@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { canonicalPhone, createPiiProtector, redactedPreview } from "./pii.ts";
+
+const KEY_A = "test-key-a-0123456789";
+const KEY_B = "test-key-b-0123456789";
+const a = createPiiProtector(KEY_A);
+const b = createPiiProtector(KEY_B);
+
+describe("createPiiProtector: key length", () => {
+  it.each([{ key: "" }, { key: "short" }, { key: "fifteen-chars!!" }])("a $key.length-character key throws", ({ key }) => {
+    expect(key.length).toBeLessThan(16);
+    expect(() => createPiiProtector(key)).toThrow(/16/);
+  });
+  it.each([{ key: "sixteen-chars!!!" }, { key: KEY_A }])("a $key.length-character key is accepted", ({ key }) => {
+    expect(key.length).toBeGreaterThanOrEqual(16);
+    expect(() => createPiiProtector(key)).not.toThrow();
+  });
+});
+
+describe("canonicalPhone", () => {
+  it.each([
+    { input: "13800138000", canonical: "13800138000" },
+    { input: "+86 138-0013-8000", canonical: "13800138000" },
+    { input: "86 13800138000", canonical: "13800138000" },
+    { input: "138 0013 8000", canonical: "13800138000" },
+    { input: "0755-83351234", canonical: "075583351234" },
+  ])("$input → $canonical", ({ input, canonical }) => {
+    expect(canonicalPhone(input)).toBe(canonical);
+  });
+});
+
+describe("hashPhone", () => {
+  it.each([{ phone: "13800138000" }, { phone: "0755-83351234" }, { phone: "12345" }])("$phone: deterministic per key", ({ phone }) => {
+    expect(a.hashPhone(phone)).toBe(a.hashPhone(phone));
+    expect(createPiiProtector(KEY_A).hashPhone(phone)).toBe(a.hashPhone(phone));
+  });
+
+  it.each([{ phone: "13800138000" }, { phone: "0755-83351234" }])("$phone: differs across keys", ({ phone }) => {
+    expect(a.hashPhone(phone)).not.toBe(b.hashPhone(phone));
+  });
+
+  it.each([
+    { one: "+86 138-0013-8000", other: "13800138000" },
+    { one: "+8613800138000", other: "138 0013 8000" },
+    { one: "(0755) 8335-1234", other: "075583351234" },
+  ])("$one and $other hash alike", ({ one, other }) => {
+    expect(a.hashPhone(one)).toBe(a.hashPhone(other));
+  });
+
+  it.each([
+    { one: "13800138000", other: "13800138001" },
+    { one: "13800138000", other: "075583351234" },
+  ])("$one and $other hash differently", ({ one, other }) => {
+    expect(a.hashPhone(one)).not.toBe(a.hashPhone(other));
+  });
+
+  it.each([{ phone: "13800138000" }, { phone: "+86 138-0013-8000" }, { phone: "075583351234" }])(
+    "$phone: the hash is 64 hex chars and does not contain the number",
+    ({ phone }) => {
+      const hash = a.hashPhone(phone);
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(hash).not.toContain(canonicalPhone(phone));
+      expect(hash).not.toContain(canonicalPhone(phone).slice(-8));
+    },
+  );
+});
+
+describe("seal / open", () => {
+  it.each([
+    { raw: "" },
+    { raw: '{"caller_phone":"13800138000","content":"楼顶违建"}' },
+    { raw: "not json at all 13800138000" },
+    { raw: "中文😀".repeat(1000) },
+  ])("round trip of $raw.length chars; sealed text is not readable", ({ raw }) => {
+    const sealed = a.seal(raw);
+    expect(a.open(sealed)).toBe(raw);
+    expect(sealed).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+    if (raw.length > 0) expect(sealed).not.toContain(raw);
+    expect(sealed).not.toContain("13800138000");
+    expect(Buffer.from(sealed, "base64").toString("utf8")).not.toContain("13800138000");
+  });
+
+  it("sealing twice gives different ciphertexts (fresh IV) that both open", () => {
+    const raw = '{"caller_phone":"13800138000"}';
+    const one = a.seal(raw);
+    const two = a.seal(raw);
+    expect(one).not.toBe(two);
+    expect(a.open(one)).toBe(raw);
+    expect(a.open(two)).toBe(raw);
+  });
+
+  it.each([{ raw: "x" }, { raw: '{"caller_phone":"13800138000"}' }])("opening $raw with another key throws", ({ raw }) => {
+    const sealed = a.seal(raw);
+    expect(() => b.open(sealed)).toThrow();
+  });
+
+  it("opening a tampered text throws", () => {
+    const buf = Buffer.from(a.seal("hello world"), "base64");
+    buf[buf.length - 1] = buf[buf.length - 1]! ^ 1;
+    expect(() => a.open(buf.toString("base64"))).toThrow();
+  });
+});
+
+describe("redactedPreview", () => {
+  it.each([
+    {
+      name: "phone and content masked, other keys kept",
+      raw: '{"msg_id":"h-1","caller_phone":"13800138000","content":"我住湾厦社区3栋","event":"登记"}',
+      preview: '{"msg_id":"h-1","caller_phone":"***","content":"***","event":"登记"}',
+    },
+    {
+      name: "null personal values stay null",
+      raw: '{"msg_id":"h-1","caller_phone":null,"content":null}',
+      preview: '{"msg_id":"h-1","caller_phone":null,"content":null}',
+    },
+    {
+      name: "a phone given as a number is masked",
+      raw: '{"caller_phone":13800138000}',
+      preview: '{"caller_phone":"***"}',
+    },
+    {
+      name: "nested objects and arrays are not shown",
+      raw: '{"msg_id":"h-1","extra":{"caller_phone":"13800138000"},"list":["13800138000"]}',
+      preview: '{"msg_id":"h-1","extra":"{…}","list":"[…]"}',
+    },
+    {
+      name: "numbers and booleans kept",
+      raw: '{"parties":2,"head_appeared":true}',
+      preview: '{"parties":2,"head_appeared":true}',
+    },
+  ])("$name", ({ raw, preview }) => {
+    expect(redactedPreview(raw)).toBe(preview);
+  });
+
+  it.each([
+    { name: "not JSON, with a phone", raw: '{"caller_phone":"13800138000",' },
+    { name: "an array", raw: '[{"caller_phone":"13800138000"}]' },
+    { name: "a string", raw: '"13800138000"' },
+    { name: "a number", raw: "13800138000" },
+    { name: "null", raw: "null" },
+    { name: "empty", raw: "" },
+  ])("$name → null", ({ raw }) => {
+    expect(redactedPreview(raw)).toBeNull();
+  });
+
+  it("long strings are cut at 80 characters", () => {
+    const preview = redactedPreview(JSON.stringify({ unit: "街".repeat(100) }));
+    expect(preview).toBe(`{"unit":"${"街".repeat(80)}…"}`);
+  });
+
+  it("the whole preview is cut at maxChars", () => {
+    const preview = redactedPreview(JSON.stringify({ a: "x".repeat(50), b: "y".repeat(50) }), 20);
+    expect(preview).toBe('{"a":"xxxxxxxxxxxxxx…');
+  });
+});
