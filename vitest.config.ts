@@ -15,7 +15,9 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Files share one Kafka and Redis and each spawns CLI processes: one file at a time.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -12,8 +12,19 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, str
   const issue = result.error.issues[0]!;
   const name = issue.path.join(".") || "environment";
   const value = env[String(issue.path[0])];
-  const shown = value === undefined ? "unset" : /KEY|PASSWORD|SECRET|TOKEN/.test(name) ? "set (hidden)" : JSON.stringify(value);
+  const shown = value === undefined ? "unset" : JSON.stringify(shownValue(name, value));
   throw new ConfigError(`invalid environment variable ${name} (${shown}): ${issue.message}`);
+}
+
+/** A variable's value fit for an error message: secrets hidden, URLs without credentials or query. */
+function shownValue(name: string, value: string): string {
+  if (/KEY|PASSWORD|SECRET|TOKEN/.test(name)) return "(hidden)";
+  if (!name.endsWith("_URL")) return value;
+  if (!URL.canParse(value)) return /[@?]/.test(value) ? "(hidden: may hold credentials)" : value;
+  const u = new URL(value);
+  if (u.username || u.password) [u.username, u.password] = ["***", ""];
+  if (u.search) u.search = "?…";
+  return u.toString();
 }
 
 /** Empty strings count as unset, as in most deployment tools. */

@@ -9,8 +9,12 @@ export const text = z
   .refine((s) => s.trim().length > 0, { message: "must not be empty" })
   .refine((s) => s.isWellFormed(), { message: "contains an unpaired UTF-16 surrogate" });
 
-/** An optional string: absent or null both mean "not given". */
-export const optionalText = text.nullish().transform((v) => v ?? null);
+/** An optional string: absent, null or blank all mean "not given" (upstream exports write all three). */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === "" ? null : v))
+  .pipe(text.nullable());
 
 export const timestamp = z.string().transform((s, ctx) => {
   const ms = parseTimestamp(s);
@@ -36,7 +40,8 @@ export function optionalOneOf<const T extends readonly [string, ...string[]]>(va
     .transform((v) => v ?? null);
 }
 
-const AMOUNT_TEXT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?$/;
+// At most 15 integer digits, like the numeric form: what Decimal(38, 6) and a float report hold.
+const AMOUNT_TEXT = /^(?:\d{1,3}(?:,\d{3}){0,4}|\d{1,15})(?:\.\d{1,6})?$/;
 
 /** Yuan as a number or a string with thousands separators; kept as an exact decimal string. */
 export const amountYuan = z

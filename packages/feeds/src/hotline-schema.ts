@@ -12,7 +12,11 @@ export const hotlineSchema = z
     order_id: text,
     event: oneOf(HOTLINE_EVENTS),
     event_time: timestamp,
-    category: categoryPath.nullish().transform((v) => v ?? null),
+    category: z
+      .string()
+      .nullish()
+      .transform((v) => (v == null || v.trim() === "" ? null : v))
+      .pipe(categoryPath.nullable()),
     community: optionalText,
     deadline: optionalTimestamp,
     channel: optionalOneOf(HOTLINE_CHANNELS),

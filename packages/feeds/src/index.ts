@@ -1,3 +1,3 @@
 export * from "./model.ts";
 export { parseTimestamp, SHANGHAI_OFFSET_MS } from "./timestamp.ts";
-export { validateRecord, MAX_RECORD_BYTES, type Validation } from "./validate.ts";
+export { validateRecord, MAX_RECORD_BYTES, FEED_KEYS, type Validation } from "./validate.ts";

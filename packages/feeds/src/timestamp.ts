@@ -5,9 +5,15 @@ const LOCAL_SHANGHAI = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** Shanghai has kept UTC+8 without daylight saving since 1991. */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-/** What ClickHouse DateTime64 can hold; anything outside is not a usable timestamp. */
+/** What ClickHouse DateTime64 can hold (checked on the UTC instant); outside is not usable. */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2299;
+const MIN_MS = Date.UTC(MIN_YEAR, 0, 1);
+const MAX_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
+
+function inRange(ms: number | null): number | null {
+  return ms !== null && ms >= MIN_MS && ms < MAX_MS ? ms : null;
+}
 
 function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
@@ -36,13 +42,13 @@ export function parseTimestamp(value: string): number | null {
     const ms = frac ? Number(frac.padEnd(3, "0").slice(0, 3)) : 0;
     const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0), ms);
     const shift = offsetMs(off!);
-    return local === null || shift === null ? null : local - shift;
+    return local === null || shift === null ? null : inRange(local - shift);
   }
   const loc = LOCAL_SHANGHAI.exec(value);
   if (loc) {
     const [, y, mo, d, h, mi, s] = loc;
     const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), 0);
-    return local === null ? null : local - SHANGHAI_OFFSET_MS;
+    return local === null ? null : inRange(local - SHANGHAI_OFFSET_MS);
   }
   return null;
 }

@@ -10,6 +10,13 @@ export const MAX_RECORD_BYTES = 256 * 1024;
 
 const schemas = { hotline: hotlineSchema, mediation: mediationSchema, litigation: litigationSchema } as const;
 
+/** The keys each feed's contract defines; anything else in a record is ignored. */
+export const FEED_KEYS: Record<Feed, ReadonlySet<string>> = {
+  hotline: new Set(Object.keys(hotlineSchema.shape)),
+  mediation: new Set(Object.keys(mediationSchema.shape)),
+  litigation: new Set(Object.keys(litigationSchema.shape)),
+};
+
 export type Validation<F extends Feed = Feed> =
   | { ok: true; record: FeedRecordMap[F] }
   | { ok: false; reason: string; msgId: string | null };

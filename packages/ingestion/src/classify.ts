@@ -1,6 +1,6 @@
 // Step one of every path (file or stream): each raw record becomes a storable row or a
 // dead-letter entry with its reason. Nothing is dropped.
-import { validateRecord, type Feed } from "@casepulse/feeds";
+import { FEED_KEYS, validateRecord, type Feed } from "@casepulse/feeds";
 import { redactedPreview, toRow, type FeedRowMap, type PiiProtector } from "@casepulse/normalize";
 import type { RejectedRecord } from "@casepulse/store";
 
@@ -38,8 +38,8 @@ export function classifyRecords<F extends Feed>(
       reason: result.reason,
       msgId: result.msgId,
       byteSize: typeof r.value === "string" ? Buffer.byteLength(r.value) : r.value.byteLength,
-      preview: redactedPreview(text),
-      sealed: pii.seal(text),
+      preview: redactedPreview(text, FEED_KEYS[feed]),
+      sealed: pii.seal(r.value),
     });
   }
   return { rows, rejected };

@@ -1,1 +1,1 @@
-export { createLogger, REDACT_PATHS, type Logger, type LoggerOptions } from "./logger.ts";
+export { createLogger, scrub, REDACTED_KEYS, type Logger, type LoggerOptions } from "./logger.ts";

@@ -5,8 +5,10 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 
 export interface PiiProtector {
   hashPhone(phone: string): string;
-  seal(raw: string): string;
-  open(sealed: string): string;
+  /** Encrypts a record exactly as received (bytes are kept as bytes, even when not UTF-8). */
+  seal(raw: string | Uint8Array): string;
+  /** The sealed record's original bytes. */
+  open(sealed: string): Buffer;
 }
 
 /** Normalizes the ways one phone number is written (+86, spaces, dashes) before hashing. */
@@ -25,14 +27,15 @@ export function createPiiProtector(secret: string): PiiProtector {
     seal(raw) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
-      const body = Buffer.concat([cipher.update(raw, "utf8"), cipher.final()]);
+      const bytes = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
+      const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
     },
     open(sealed) {
       const buf = Buffer.from(sealed, "base64");
       const decipher = createDecipheriv("aes-256-gcm", sealKey, buf.subarray(0, 12));
       decipher.setAuthTag(buf.subarray(12, 28));
-      return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString("utf8");
+      return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]);
     },
   };
 }
@@ -40,10 +43,11 @@ export function createPiiProtector(secret: string): PiiProtector {
 const PERSONAL_KEYS = new Set(["caller_phone", "content"]);
 
 /**
- * A readable preview of a rejected record for operators: personal keys are masked, long strings
- * cut, and anything that is not a JSON object is not shown at all (it cannot be masked reliably).
+ * A readable preview of a rejected record for operators: only the contract's keys (`known`), the
+ * personal ones masked, long strings cut; keys outside the contract are named but not shown, as
+ * they may hold anything. A record that is not a JSON object is not shown at all.
  */
-export function redactedPreview(raw: string, maxChars = 600): string | null {
+export function redactedPreview(raw: string, known: ReadonlySet<string>, maxChars = 600): string | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -53,7 +57,7 @@ export function redactedPreview(raw: string, maxChars = 600): string | null {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) {
-    if (PERSONAL_KEYS.has(key)) masked[key] = value == null ? value : "***";
+    if (PERSONAL_KEYS.has(key) || !known.has(key)) masked[key] = value == null ? value : "***";
     else if (typeof value === "string") masked[key] = value.length > 80 ? `${value.slice(0, 80)}…` : value;
     else if (value !== null && typeof value === "object") masked[key] = Array.isArray(value) ? "[…]" : "{…}";
     else masked[key] = value;

@@ -70,8 +70,9 @@ const YOY_METRICS: YoyMetric[] = ["hotline.orders", "mediation.registered", "lit
 
 describe("evaluateAlerts: yoy_increase (yoy >= 0.5 and count >= 5)", () => {
   const cases = [
-    { count: 5, prev: 3, change: 0.5 as number | null, fires: true, pct: "50%" },
+    { count: 6, prev: 4, change: 0.5 as number | null, fires: true, pct: "50%" },
     { count: 7, prev: 4, change: 0.75, fires: true, pct: "75%" },
+    { count: 63, prev: 40, change: 0.575, fires: true, pct: "58%" },
     { count: 30, prev: 10, change: 2, fires: true, pct: "200%" },
     { count: 5, prev: 3, change: 0.49, fires: false, pct: "" },
     { count: 4, prev: 2, change: 1, fires: false, pct: "" },

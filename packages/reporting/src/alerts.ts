@@ -26,7 +26,17 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   headAppearanceRate: 1,
 };
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+/** (part / whole) as a percent rounded half up to an integer, in integers (3/40 is 8%, not 7%). */
+export function roundedPercent(part: number, whole: number): number {
+  return Math.floor((200 * part + whole) / (2 * whole));
+}
+
+/** (part / whole) as a percent cut to one decimal, so 199/200 reads 99.5% and 0.8999 never 90%. */
+export function truncatedPercent(part: number, whole: number): string {
+  return (Math.floor((1000 * part) / whole) / 10).toFixed(1).replace(/\.0$/, "");
+}
+
+const RULE_ORDER = ["yoy_increase", "new_cause", "lost_case", "head_appearance", "category_spike", "sla"] as const;
 
 type Figures = Omit<Report, "alerts" | "quality">;
 
@@ -44,12 +54,12 @@ export function evaluateAlerts(
   ] as const;
   for (const [metric, name, count, prev, change] of yoyMetrics) {
     if (change !== null && change >= t.yoyIncrease && count >= t.yoyMinCount) {
-      alerts.push({ rule: "yoy_increase", metric, value: change, message: `${name}同比上升${percent(change)}（本期${count}件，上年同期${prev}件）` });
+      alerts.push({ rule: "yoy_increase", metric, value: change, message: `${name}同比上升${roundedPercent(count - prev, prev)}%` });
     }
   }
   for (const cause of r.litigation.new_causes) {
     const filed = r.litigation.causes.find((c) => c.cause === cause)?.filed ?? 0;
-    alerts.push({ rule: "new_cause", metric: "litigation.new_causes", value: filed, message: `新增案由：${cause}（本期${filed}件）` });
+    alerts.push({ rule: "new_cause", metric: "litigation.new_causes", value: filed, message: `新增案由：${cause}` });
   }
   if (r.litigation.lost > 0) {
     alerts.push({ rule: "lost_case", metric: "litigation.lost", value: r.litigation.lost, message: `本期行政复议、诉讼败诉案件${r.litigation.lost}件` });
@@ -60,7 +70,7 @@ export function evaluateAlerts(
       rule: "head_appearance",
       metric: "litigation.head_appearance_rate",
       value: appearance,
-      message: `行政机关负责人出庭应诉率${percent(appearance)}（${r.litigation.head_appeared}/${r.litigation.hearings}），未做到应出尽出`,
+      message: `行政机关负责人出庭应诉率${truncatedPercent(r.litigation.head_appeared, r.litigation.hearings)}%（${r.litigation.head_appeared}/${r.litigation.hearings}），未做到应出尽出`,
     });
   }
   for (const c of spikes ?? []) {
@@ -76,7 +86,10 @@ export function evaluateAlerts(
   }
   const onTime = r.hotline.on_time_close_rate;
   if (onTime !== null && onTime < t.slaRate) {
-    alerts.push({ rule: "sla", metric: "hotline.on_time_close_rate", value: onTime, message: `12345热线工单按时办结率${percent(onTime)}，低于${percent(t.slaRate)}` });
+    const rate = truncatedPercent(r.hotline.closed_on_time, r.hotline.closed);
+    alerts.push({ rule: "sla", metric: "hotline.on_time_close_rate", value: onTime, message: `12345热线工单按时办结率${rate}%，低于${Math.round(t.slaRate * 100)}%` });
   }
-  return alerts;
+  // By rule, then by metric name; the sort is stable, so new_cause alerts keep new_causes' order.
+  const rank = (a: Alert) => RULE_ORDER.indexOf(a.rule);
+  return alerts.sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
 }

@@ -30,8 +30,13 @@ export function lostCaseMessage(lost: number): string {
   return `本期行政复议、诉讼败诉案件${lost}件`;
 }
 
+/** A rate as a percent cut (not rounded) to one decimal, in integers: 199/200 → "99.5". */
+export function truncatedPercent(part: number, whole: number): string {
+  return (Math.floor((1000 * part) / whole) / 10).toFixed(1).replace(/\.0$/, "");
+}
+
 export function headAppearanceMessage(hearings: number, appeared: number): string {
-  return `行政机关负责人出庭应诉率${roundedPercent(appeared, hearings)}%（${appeared}/${hearings}），未做到应出尽出`;
+  return `行政机关负责人出庭应诉率${truncatedPercent(appeared, hearings)}%（${appeared}/${hearings}），未做到应出尽出`;
 }
 
 /** The three-month mean is a multiple of 1/3, so one decimal never hits a rounding tie. */
@@ -40,5 +45,5 @@ export function categorySpikeMessage(category: string, orders: number, previousT
 }
 
 export function slaMessage(threshold: number, closed: number, onTime: number): string {
-  return `12345热线工单按时办结率${roundedPercent(onTime, closed)}%，低于${Math.round(threshold * 100)}%`;
+  return `12345热线工单按时办结率${truncatedPercent(onTime, closed)}%，低于${Math.round(threshold * 100)}%`;
 }

@@ -73,7 +73,7 @@ describe("new_cause, lost_case, head_appearance, sla", () => {
   });
 
   it.each([
-    { appeared: [true, true, false], fires: [{ rule: "head_appearance", metric: "litigation.head_appearance_rate", value: 2 / 3, message: "行政机关负责人出庭应诉率67%（2/3），未做到应出尽出" }] },
+    { appeared: [true, true, false], fires: [{ rule: "head_appearance", metric: "litigation.head_appearance_rate", value: 2 / 3, message: "行政机关负责人出庭应诉率66.6%（2/3），未做到应出尽出" }] },
     { appeared: [true, true], fires: [] },
     { appeared: [], fires: [] },
   ])("head_appearance with appearances $appeared", ({ appeared, fires }) => {
