@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = `${ROOT}/node_modules/.bin/tsx`;
 const MAIN = `${ROOT}/services/cli/src/main.ts`;
 
 export interface CliResult {
@@ -14,7 +13,9 @@ export interface CliResult {
 }
 
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // One process, no wrapper: a signal sent to the child reaches the pipeline itself (a SIGKILLed
+  // `tsx` wrapper would leave its node process running).
+  return spawn(process.execPath, ["--import", "tsx", MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 export function waitForExit(child: ChildProcess): Promise<CliResult> {

@@ -19,7 +19,7 @@ export interface TestPipeline {
   cleanup(): Promise<void>;
 }
 
-export function testPipeline(services: Services, name: string): TestPipeline {
+export function testPipeline(services: Services, name: string, overrides: Record<string, string> = {}): TestPipeline {
   const id = `${name}${randomBytes(4).toString("hex")}`;
   const work = mkdtempSync(join(tmpdir(), `casepulse-${name}-`));
   const env = {
@@ -36,6 +36,7 @@ export function testPipeline(services: Services, name: string): TestPipeline {
     CASEPULSE_JOB_LOCK_MS: "5000",
     NODE_ENV: "test",
     LOG_LEVEL: "info",
+    ...overrides,
   };
   const children = new Set<ChildProcess>();
   const status = () => cliJson<{ lag: number; pending_jobs: number; failed_jobs: number }>(["status", "--json"], env);

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env -S node --import tsx
 // casepulse: one command line for the file path, reports, and (later) the stream services.
 import { Command } from "commander";
 import { ConfigError } from "@casepulse/config";
