@@ -13,7 +13,7 @@ import type { ChildProcess } from "node:child_process";
 export interface TestPipeline {
   env: Record<string, string>;
   work: string;
-  start(): { child: ChildProcess; exit: Promise<CliResult>; httpPort: Promise<number> };
+  start(args?: string[]): { child: ChildProcess; exit: Promise<CliResult>; httpPort: Promise<number> };
   status(): Promise<{ lag: number; pending_jobs: number; failed_jobs: number }>;
   waitDrained(timeoutMs?: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -44,8 +44,8 @@ export function testPipeline(services: Services, name: string, overrides: Record
     env,
     work,
     status,
-    start() {
-      const child = spawnCli(["start"], env);
+    start(args: string[] = []) {
+      const child = spawnCli(["start", ...args], env);
       children.add(child);
       const exit = waitForExit(child);
       void exit.then(() => children.delete(child));

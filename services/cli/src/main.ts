@@ -12,6 +12,7 @@ import { produceCommand } from "./commands/produce.ts";
 import { startCommand } from "./commands/start.ts";
 import { statusCommand } from "./commands/status.ts";
 import { reportCommand } from "./commands/report.ts";
+import { requestReportCommand } from "./commands/request-report.ts";
 import { UsageError } from "./usage-error.ts";
 
 const program = new Command("casepulse")
@@ -25,7 +26,8 @@ const program = new Command("casepulse")
   .addCommand(startCommand)
   .addCommand(produceCommand)
   .addCommand(statusCommand)
-  .addCommand(jobsCommand);
+  .addCommand(jobsCommand)
+  .addCommand(requestReportCommand);
 
 try {
   await program.parseAsync(process.argv);

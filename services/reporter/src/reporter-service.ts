@@ -49,7 +49,9 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
       try {
         const parsed = reportJob.safeParse(job.data);
         if (job.name !== REPORT_JOB || !parsed.success) throw new UnrecoverableError(`malformed report job ${job.name}`);
-        const period = parsed.data.period ?? previousMonth(new Date(job.timestamp));
+        // A scheduled job is created ahead of its run with a delay: its intended run time, not when it
+        // was created (last month) nor when a late worker picked it up, names the month to report.
+        const period = parsed.data.period ?? previousMonth(new Date(job.timestamp + (job.opts.delay ?? 0)));
         const report = await buildReport(o.store, period);
         await saveReport(o.store, period, parsed.data.trigger, report);
         const files = writeReportFiles(o.reportsDir, report);

@@ -1,0 +1,90 @@
+// The reporter service on real Redis: its monthly schedule (08:00 Asia/Shanghai on the 1st), an
+// on-demand report stored in ClickHouse and written as files, and its alerts posted to a webhook.
+import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisConnection } from "@casepulse/messaging";
+import { openStore } from "@casepulse/store";
+import { runCli } from "./support/cli.ts";
+import { reportDifferences } from "./support/compare.ts";
+import { testPipeline } from "./support/pipeline.ts";
+import { ensureServices, type Services } from "./support/services.ts";
+
+let services: Services;
+beforeAll(async () => {
+  services = await ensureServices();
+});
+afterAll(async () => services?.stop());
+
+/** A local webhook receiver that answers like a WeCom robot and keeps what it got. */
+async function receiver() {
+  const bodies: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d: Buffer) => (body += d.toString()));
+    req.on("end", () => {
+      bodies.push(JSON.parse(body));
+      res.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/robot`, bodies, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe("reporter service", () => {
+  it("schedules the monthly report, makes one on demand, stores it, writes files, posts alerts", async () => {
+    const hook = await receiver();
+    const p = testPipeline(services, "reporter");
+    try {
+      Object.assign(p.env, { ALERT_WEBHOOK_URL: hook.url, ALERT_WEBHOOK_KIND: "wecom" });
+      const feeds = join(p.work, "feeds");
+      expect((await runCli(["generate", "--out", feeds, "--seed", "5", "--scale", "0.1"], {})).code).toBe(0);
+      for (const feed of ["hotline", "mediation", "litigation"]) {
+        expect((await runCli(["ingest", "--source", feed, "--file", join(feeds, `${feed}.jsonl`)], p.env)).code).toBe(0);
+      }
+      const expected = JSON.parse(readFileSync(join(feeds, "expected", "2024.json"), "utf8")) as { alerts: { message: string }[] };
+      expect(expected.alerts.length).toBeGreaterThan(0);
+
+      const run = p.start(["--roles", "reporter"]);
+      await run.httpPort;
+      const queue = new Queue(`${p.env.CASEPULSE_PREFIX}-reports`, { connection: redisConnection(services.redisUrl) });
+      const [scheduler] = await queue.getJobSchedulers();
+      await queue.close();
+      expect(scheduler).toMatchObject({ key: "monthly-report", pattern: "0 8 1 * *", tz: "Asia/Shanghai" });
+      // 08:00 in Shanghai is 00:00 UTC, on the 1st of a month.
+      const next = new Date(Number(scheduler!.next));
+      expect([next.getUTCDate(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 0, 0]);
+
+      expect((await runCli(["request-report", "--period", "2024"], p.env)).code).toBe(0);
+      const file = join(p.env.CASEPULSE_REPORTS_DIR!, "casepulse-2024.json");
+      for (let i = 0; i < 120 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 500));
+      expect(reportDifferences(JSON.parse(readFileSync(file, "utf8")), expected)).toEqual([]);
+      expect(existsSync(file.replace(/json$/, "md"))).toBe(true);
+      expect(readFileSync(file.replace(/json$/, "html"), "utf8")).toMatch(/^<!doctype html>/);
+      for (let i = 0; i < 40 && hook.bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 250));
+      const posted = hook.bodies[0] as { msgtype: string; markdown: { content: string } };
+      expect(posted.msgtype).toBe("markdown");
+      for (const alert of expected.alerts) expect(posted.markdown.content).toContain(alert.message);
+
+      run.child.kill("SIGTERM");
+      expect((await run.exit).code).toBe(0);
+      const store = await openStore({ dataDir: p.env.CASEPULSE_DATA!, database: p.env.CASEPULSE_DB! });
+      try {
+        const rows = await store.query<{ period: string; trigger: string; report: string }>(
+          `SELECT period, trigger, report FROM ${store.database}.reports`,
+        );
+        expect(rows.map((r) => [r.period, r.trigger])).toEqual([["2024", "on_demand"]]);
+        expect(reportDifferences(JSON.parse(rows[0]!.report), expected)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await hook.close();
+      await p.cleanup();
+    }
+  });
+});
