@@ -24,6 +24,8 @@ export interface Store {
   command(sql: string, params?: Record<string, unknown>): Promise<void>;
   /** Inserts rows; a repeated dedupToken makes the repeat a no-op in ClickHouse itself. */
   insert(table: string, rows: readonly object[], dedupToken?: string): Promise<void>;
+  /** The same connection, another database (tests isolate themselves this way). Closing it is a no-op. */
+  withDatabase(database: string): Store;
   close(): Promise<void>;
 }
 
@@ -52,8 +54,16 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       clickhouse_settings: { date_time_input_format: "best_effort" },
     });
   }
-  const database = config.database;
   let closed = false;
+  return storeOn(client, config.database, embedded, async () => {
+    if (closed) return;
+    closed = true;
+    await client.close();
+  });
+}
+
+function storeOn(client: ClickHouseClient, database: string, embedded: boolean, close: () => Promise<void>): Store {
+  if (!IDENTIFIER.test(database)) throw new Error(`invalid database name ${JSON.stringify(database)}`);
   return {
     database,
     embedded,
@@ -92,10 +102,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
         throw toStoreError(err, `insert into ${table} failed`);
       }
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await client.close();
-    },
+    withDatabase: (other) => storeOn(client, other, embedded, async () => {}),
+    close,
   };
 }
