@@ -46,7 +46,12 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
   let joined = false;
   let stopping = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-  consumer.on(consumer.events.CRASH, (e) => o.logger.error({ err: e.payload.error }, "kafka consumer crashed"));
+  let crashed = false;
+  consumer.on(consumer.events.CRASH, (e) => {
+    // kafkajs restarts itself after a retriable crash; after any other, this instance is not ready.
+    crashed = !e.payload.restart;
+    o.logger.error({ err: e.payload.error?.message, restart: e.payload.restart }, "kafka consumer crashed");
+  });
 
   /** Back-pressure: hold this partition's batch while the queue is too deep. */
   async function waitForRoom(heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
@@ -109,7 +114,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
   });
   return {
     name: "ingest",
-    ready: async () => joined && !stopping,
+    ready: async () => joined && !crashed && !stopping,
     close,
   };
 }
