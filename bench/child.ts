@@ -1,0 +1,47 @@
+// Runs a bench script or the casepulse CLI as its own node process (tsx loaded, no wrapper), so
+// each measured process opens its own embedded ClickHouse and its memory is its own.
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./workdir.ts";
+
+export const CLI = join(ROOT, "services/cli/src/main.ts");
+
+export function forkScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  return fork(script, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+}
+
+export interface Finished {
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+}
+
+/** Runs a script to its end; rejects with its stderr when it exits non-zero. */
+export function runScript(script: string, args: string[], env: Record<string, string>): Promise<Finished> {
+  const started = performance.now();
+  const child = forkScript(script, args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      const wallMs = performance.now() - started;
+      if (code === 0) resolve({ stdout, stderr, wallMs });
+      else reject(new Error(`${script} ${args.join(" ")} exited ${code ?? signal}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/** The last line of a child's output that is a JSON object. */
+export function lastJson<T>(stdout: string): T {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`no JSON in output: ${stdout.slice(-500)}`);
+  return JSON.parse(line) as T;
+}

@@ -1,0 +1,57 @@
+// `pnpm bench [--json] [--smoke] [--runs N] [--only ingest,stream,reports]`: throughput of the
+// file and stream paths against their raw baselines measured in the same run, produce-to-
+// queryable latency, report times over 10M events and the pipeline's peak memory.
+// Progress goes to stderr; stdout gets the table, or one JSON object with --json.
+import { ensureServices } from "../tests/support/services.ts";
+import { benchFileIngest } from "./file-ingest.ts";
+import { hotlineFile, streamFile } from "./feed-files.ts";
+import { machineFacts } from "./machine.ts";
+import { parseOptions } from "./options.ts";
+import { benchReports } from "./reports.ts";
+import { benchStream } from "./stream.ts";
+import type { BenchSummary } from "./summary.ts";
+import { renderTable } from "./table.ts";
+
+const o = parseOptions(process.argv.slice(2));
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const wanted = (section: string) => o.only === null || o.only.has(section);
+
+const machine = await machineFacts();
+const details: BenchSummary["details"] = {};
+const needsFile = wanted("ingest") || wanted("stream");
+const file = needsFile ? await hotlineFile(o.fileScale) : null;
+
+if (wanted("ingest")) {
+  log(`file ingest: ${file!.lines} hotline lines, ${o.runs} run(s)`);
+  details.ingest = await benchFileIngest(file!, o.runs, log);
+}
+if (wanted("stream")) {
+  const services = await ensureServices();
+  try {
+    const events = await streamFile(file!, o.streamEvents);
+    log(`stream: ${events.lines} events, latency at ${o.latencyRate}/s for ${o.latencySeconds} s, ${o.runs} run(s)`);
+    details.stream = await benchStream(services, events, { runs: o.runs, rate: o.latencyRate, seconds: o.latencySeconds }, log);
+  } finally {
+    await services.stop();
+  }
+}
+if (wanted("reports")) {
+  log(`reports: ${o.reportEvents} events`);
+  details.reports = await benchReports(o.reportEvents, Math.max(3, o.runs), log);
+}
+
+const summary: BenchSummary = {
+  ingest_ratio: details.ingest?.ratio ?? null,
+  stream_ratio: details.stream?.ratio ?? null,
+  p99_latency_ms: details.stream?.p99_ms ?? null,
+  annual_report_ms: details.reports?.annual_ms ?? null,
+  monthly_report_ms: details.reports?.monthly_ms ?? null,
+  peak_rss_mb: details.stream?.peak_rss_mb ?? null,
+  smoke: o.smoke,
+  runs: o.runs,
+  machine,
+  details,
+};
+console.log(o.json ? JSON.stringify(summary) : renderTable(summary));
+// kafkajs and ioredis may keep sockets in their pools a moment longer; the work is done.
+process.exit(0);

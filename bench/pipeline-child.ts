@@ -1,0 +1,95 @@
+// Child: the pipeline process of the stream bench. It runs the ingest and normalizer roles the
+// way `casepulse start` wires them, and watches its own embedded ClickHouse (only this process
+// may open the folder), so "queryable" is observed where the data lives.
+// Phase 1 (throughput): from before the roles start until every produced message is counted in
+// ingest_batches (written after its events). Phase 2 (latency): the parent produces at a steady
+// rate; each msg_id carries its send time and is timed when a query first returns it.
+// The process's peak RSS (VmHWM) covers both phases.
+import { readFileSync } from "node:fs";
+import { createLogger } from "@casepulse/logging";
+import { createMetrics } from "@casepulse/messaging";
+import { startIngest } from "@casepulse/ingest";
+import { startNormalizer } from "@casepulse/normalizer";
+import { openContext } from "../services/cli/src/context.ts";
+import { normalizeQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
+import { LATENCY_FROM, parseSentAt } from "./latency-events.ts";
+import { percentile } from "./stats.ts";
+
+export type ToChild = { latencyExpected: number };
+export type FromChild =
+  | { phase: "throughput"; ms: number }
+  | { phase: "latency"; seen: number; p50: number; p99: number; max: number }
+  | { phase: "done"; peakRssMb: number };
+
+const expected = Number(process.argv[2]);
+const send = (m: FromChild) => process.send!(m);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const ctx = await openContext();
+const logger = createLogger({ name: "bench-pipeline", level: ctx.env.LOG_LEVEL });
+const stream = openStreamContext(logger);
+const { env, names } = stream;
+const metrics = createMetrics();
+const queue = normalizeQueue(stream);
+const db = ctx.store.database;
+
+const started = performance.now();
+const normalizer = await startNormalizer({
+  store: ctx.store,
+  redisUrl: env.REDIS_URL,
+  queueName: names.normalizeQueue,
+  logger,
+  metrics,
+  concurrency: env.CASEPULSE_WORKER_CONCURRENCY,
+  lockDurationMs: env.CASEPULSE_JOB_LOCK_MS,
+});
+const ingest = await startIngest({
+  kafka: stream.kafka,
+  queue,
+  names,
+  pii: ctx.pii,
+  logger,
+  metrics,
+  jobRecords: env.CASEPULSE_JOB_RECORDS,
+  maxQueueDepth: env.CASEPULSE_MAX_QUEUE_DEPTH,
+  jobAttempts: env.CASEPULSE_JOB_ATTEMPTS,
+});
+
+for (;;) {
+  const [row] = await ctx.store.query<{ received: number }>(`SELECT sum(received) AS received FROM ${db}.ingest_batches FINAL`);
+  if (Number(row?.received ?? 0) >= expected) break;
+  await sleep(100);
+}
+send({ phase: "throughput", ms: performance.now() - started });
+
+// Latency events carry event times from LATENCY_FROM on, a partition of their own, so each poll
+// reads only them.
+const latencies: number[] = [];
+const seen = new Set<string>();
+let latencyExpected = Number.POSITIVE_INFINITY;
+process.on("message", (m: ToChild) => (latencyExpected = m.latencyExpected));
+const deadline = () => Date.now() > latencyDeadline;
+let latencyDeadline = Number.POSITIVE_INFINITY;
+while (seen.size < latencyExpected && !deadline()) {
+  if (latencyExpected !== Number.POSITIVE_INFINITY && latencyDeadline === Number.POSITIVE_INFINITY) latencyDeadline = Date.now() + 60_000;
+  const rows = await ctx.store.query<{ msg_id: string }>(
+    `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND ingested_at >= now64(3) - INTERVAL 10 SECOND`,
+    { from: LATENCY_FROM },
+  );
+  const at = Date.now();
+  for (const { msg_id } of rows) {
+    if (seen.has(msg_id)) continue;
+    seen.add(msg_id);
+    latencies.push(at - parseSentAt(msg_id));
+  }
+  await sleep(20);
+}
+send({ phase: "latency", seen: seen.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
+
+await ingest.close();
+await normalizer.close();
+await queue.close();
+await ctx.store.close();
+const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+send({ phase: "done", peakRssMb: Number(hwm?.[1]) / 1024 });
+process.disconnect();

@@ -1,0 +1,40 @@
+// Child: times buildReport for a year and a month over a store of `events` hotline events. The
+// store is made once per size and kept (cache folder) with the current migrations applied on
+// open; each period gets one untimed warm-up (page cache), then `runs` timed builds.
+import { buildReport } from "@casepulse/reporting";
+import { migrate, openStore } from "@casepulse/store";
+import { reportEventsSql } from "./report-events.ts";
+
+const [dataDir, eventsText, runsText] = process.argv.slice(2) as [string, string, string];
+const events = Number(eventsText);
+const runs = Number(runsText);
+const db = "bench_reports";
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const store = await openStore({ dataDir, database: db });
+try {
+  await migrate(store);
+  const [have] = await store.query<{ n: number }>(`SELECT count() AS n FROM ${db}.hotline_events`);
+  const wanted = Math.floor(events / 5) * 5;
+  if (Number(have!.n) !== wanted) {
+    log(`making ${wanted} events in ${dataDir} (once)`);
+    for (const table of ["hotline_events", "mediation_snapshots", "litigation_snapshots", "ingest_batches"]) {
+      await store.command(`TRUNCATE TABLE IF EXISTS ${db}.${table}`);
+    }
+    const t = performance.now();
+    for (const sql of reportEventsSql(db, events)) await store.command(sql);
+    log(`made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const timings: Record<string, number[]> = { year: [], month: [] };
+  for (const [kind, period] of [["year", "2024"], ["month", "2024-06"]] as const) {
+    await buildReport(store, period);
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      await buildReport(store, period);
+      timings[kind]!.push(performance.now() - t);
+    }
+  }
+  console.log(JSON.stringify({ events: wanted, ...timings }));
+} finally {
+  await store.close();
+}

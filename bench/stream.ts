@@ -1,0 +1,125 @@
+// Stream: `casepulse produce` fills a fresh topic; a plain kafkajs consumer group reads it to the
+// end (the baseline); then the pipeline process consumes the same messages until all are
+// queryable. Then a paced producer measures produce-to-queryable latency, and the pipeline
+// process reports its peak RSS.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { Queue } from "bullmq";
+import { redisConnection } from "@casepulse/messaging";
+import type { Services } from "../tests/support/services.ts";
+import { CLI, forkScript, runScript } from "./child.ts";
+import type { FeedFile } from "./feed-files.ts";
+import { consumeToEnd, kafkaClient, producePaced, removeRun } from "./kafka-tools.ts";
+import { latencyEvent } from "./latency-events.ts";
+import type { FromChild, ToChild } from "./pipeline-child.ts";
+import { median } from "./stats.ts";
+import { ROOT, runDir } from "./workdir.ts";
+
+export interface StreamRun {
+  produce_per_s: number;
+  baseline_per_s: number;
+  pipeline_per_s: number;
+  ratio: number;
+  p50_ms: number;
+  p99_ms: number;
+  peak_rss_mb: number;
+}
+
+export interface StreamResult extends StreamRun {
+  events: number;
+  latency_events: number;
+  latency_rate: number;
+}
+
+async function once(services: Services, file: FeedFile, rate: number, seconds: number): Promise<StreamRun> {
+  const id = `bench${randomBytes(4).toString("hex")}`;
+  const dir = runDir("stream");
+  const topics = { hotline: `${id}.hotline`, mediation: `${id}.mediation`, litigation: `${id}.litigation` };
+  const env = {
+    KAFKA_BROKERS: services.kafkaBrokers,
+    REDIS_URL: services.redisUrl,
+    CASEPULSE_PREFIX: id,
+    CASEPULSE_TOPIC_HOTLINE: topics.hotline,
+    CASEPULSE_TOPIC_MEDIATION: topics.mediation,
+    CASEPULSE_TOPIC_LITIGATION: topics.litigation,
+    CASEPULSE_DATA: join(dir.path, "data"),
+    CASEPULSE_DB: "bench_stream",
+  };
+  const kafka = kafkaClient(services.kafkaBrokers);
+  try {
+    const produced = await runScript(CLI, ["produce", "--source", "hotline", "--file", file.path], env);
+    const baselineMs = await consumeToEnd(kafka, topics.hotline, `${id}-baseline`, file.lines);
+
+    const child = forkScript(join(ROOT, "bench/pipeline-child.ts"), [String(file.lines)], env);
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    const messages: FromChild[] = [];
+    const waiters: (() => void)[] = [];
+    child.on("message", (m: FromChild) => (messages.push(m), waiters.splice(0).forEach((w) => w())));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const next = async <P extends FromChild["phase"]>(phase: P): Promise<Extract<FromChild, { phase: P }>> => {
+      for (;;) {
+        const m = messages.find((x) => x.phase === phase);
+        if (m) return m as Extract<FromChild, { phase: P }>;
+        const code = await Promise.race([new Promise<undefined>((r) => waiters.push(() => r(undefined))), exited]);
+        if (code !== undefined && !messages.some((x) => x.phase === phase)) throw new Error(`pipeline exited ${code}: ${stderr}`);
+      }
+    };
+    const throughput = await next("throughput");
+    const count = rate * seconds;
+    const run = id.slice(5);
+    await producePaced(kafka, topics.hotline, rate, count, (seq, sentAt) => latencyEvent(run, seq, sentAt));
+    child.send({ latencyExpected: count } satisfies ToChild);
+    const latency = await next("latency");
+    if (latency.seen !== count) throw new Error(`latency: ${latency.seen} of ${count} events became queryable within 60 s`);
+    const done = await next("done");
+    await exited;
+    return {
+      produce_per_s: file.lines / (produced.wallMs / 1000),
+      baseline_per_s: file.lines / (baselineMs / 1000),
+      pipeline_per_s: file.lines / (throughput.ms / 1000),
+      ratio: baselineMs / throughput.ms,
+      p50_ms: latency.p50,
+      p99_ms: latency.p99,
+      peak_rss_mb: done.peakRssMb,
+    };
+  } finally {
+    await removeRun(kafka, [...Object.values(topics), ...Object.values(topics).map((t) => `${t}.dlq`)], [`${id}-ingest`, `${id}-baseline`]);
+    for (const name of [`${id}-normalize`, `${id}-reports`]) {
+      const queue = new Queue(name, { connection: redisConnection(services.redisUrl) });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    dir.remove();
+  }
+}
+
+export async function benchStream(
+  services: Services,
+  file: FeedFile,
+  o: { runs: number; rate: number; seconds: number },
+  log: (m: string) => void,
+): Promise<StreamResult> {
+  const runs: StreamRun[] = [];
+  for (let i = 0; i < o.runs; i += 1) {
+    const r = await once(services, file, o.rate, o.seconds);
+    runs.push(r);
+    log(
+      `stream run ${i + 1}: produce ${r.produce_per_s.toFixed(0)}/s, kafkajs ${r.baseline_per_s.toFixed(0)}/s, ` +
+        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB`,
+    );
+  }
+  const med = (k: keyof StreamRun) => median(runs.map((r) => r[k]));
+  return {
+    events: file.lines,
+    latency_events: o.rate * o.seconds,
+    latency_rate: o.rate,
+    produce_per_s: med("produce_per_s"),
+    baseline_per_s: med("baseline_per_s"),
+    pipeline_per_s: med("pipeline_per_s"),
+    ratio: med("ratio"),
+    p50_ms: med("p50_ms"),
+    p99_ms: med("p99_ms"),
+    peak_rss_mb: med("peak_rss_mb"),
+  };
+}

@@ -1,0 +1,33 @@
+// The human-readable summary: each figure, what it was compared with, its target.
+import type { BenchSummary } from "./summary.ts";
+
+const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
+
+export function renderTable(s: BenchSummary): string {
+  const { machine: m, details: d } = s;
+  const rows: [string, string, string, string][] = [];
+  const add = (name: string, value: string, detail: string, target: string) => rows.push([name, value, detail, target]);
+  if (d.ingest) {
+    add("file ingest ratio", fmt(s.ingest_ratio, 3), `${fmt(d.ingest.cli_records_per_s)} vs raw ${fmt(d.ingest.raw_records_per_s)} records/s (${d.ingest.records} lines)`, ">= 0.25");
+  }
+  if (d.stream) {
+    add("stream ratio", fmt(s.stream_ratio, 3), `${fmt(d.stream.pipeline_per_s)} vs kafkajs ${fmt(d.stream.baseline_per_s)} events/s (${d.stream.events} events; produce ${fmt(d.stream.produce_per_s)}/s)`, ">= 0.5");
+    add("p99 latency ms", fmt(s.p99_latency_ms), `p50 ${fmt(d.stream.p50_ms)} ms at ${d.stream.latency_rate}/s (${d.stream.latency_events} events)`, "<= 2000");
+    add("peak RSS MB", fmt(s.peak_rss_mb), "pipeline process, whole stream run", "<= 512");
+  }
+  if (d.reports) {
+    add("annual report ms", fmt(s.annual_report_ms), `buildReport 2024 over ${d.reports.events} events`, "<= 2000");
+    add("monthly report ms", fmt(s.monthly_report_ms), "buildReport 2024-06", "<= 500");
+  }
+  const head: [string, string, string, string] = ["figure", "median", "measured against", "target"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [
+    `casepulse bench${s.smoke ? " (smoke: small sizes, one run)" : ""}: median of ${s.runs} run(s)`,
+    `machine: ${m.cores} cores, ${m.memory_gb} GiB, node ${m.node}, ClickHouse ${m.clickhouse}`,
+    "",
+    line(head),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ].join("\n");
+}

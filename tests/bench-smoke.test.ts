@@ -1,0 +1,41 @@
+// `pnpm bench --smoke --json` end to end on the real Kafka, Redis and embedded ClickHouse: every
+// headline figure is measured and is a finite positive number. The targets are not asserted: a
+// benchmark on a shared 2-core machine is not a timed test.
+import { spawn } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "./support/cli.ts";
+import { ensureServices, type Services } from "./support/services.ts";
+
+const KEYS = ["ingest_ratio", "stream_ratio", "p99_latency_ms", "annual_report_ms", "monthly_report_ms", "peak_rss_mb"] as const;
+
+let services: Services;
+beforeAll(async () => {
+  services = await ensureServices();
+});
+
+function runBench(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/main.ts", "--smoke", "--json"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("pnpm bench --smoke --json", () => {
+  it("prints one JSON object with every headline figure measured", async () => {
+    const r = await runBench({ KAFKA_BROKERS: services.kafkaBrokers, REDIS_URL: services.redisUrl });
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    const summary = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const key of KEYS) {
+      const value = summary[key];
+      expect(typeof value, key).toBe("number");
+      expect(Number.isFinite(value) && (value as number) > 0, `${key} = ${String(value)}`).toBe(true);
+    }
+    expect(summary.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
+  });
+});
