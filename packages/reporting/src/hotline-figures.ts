@@ -1,6 +1,7 @@
 // hotline.* of REPORT.md, computed in ClickHouse over the current state of each order.
 import type { Store } from "@casepulse/store";
 import { rate, yoy, type HotlineBlock } from "./report-types.ts";
+import { countColumns, HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, HOTLINE_VISIT_COUNTS, hotlineVisitsInP } from "./figure-conditions.ts";
 import { within, type PeriodParams } from "./sql-params.ts";
 
 export interface CategoryCount {
@@ -13,33 +14,18 @@ export interface CategoryCount {
 
 export async function hotlineFigures(store: Store, params: PeriodParams): Promise<HotlineBlock> {
   const db = store.database;
-  const inP = `registered AND ${within("registered_at")}`;
-  const closedInP = `is_closed AND ${within("closed_at")}`;
   const [main] = await store.query<Record<string, number>>(
-    `SELECT
-       countIf(${inP}) AS orders,
-       countIf(${inP} AND repeat_of IS NOT NULL) AS repeat_orders,
-       countIf(${closedInP}) AS closed,
-       countIf(${closedInP} AND closed_at <= deadline) AS closed_on_time,
-       countIf(registered AND ${within("registered_at", "prev_start", "prev_end")}) AS orders_prev
-     FROM ${db}.hotline_orders`,
+    `SELECT ${countColumns(HOTLINE_ORDER_COUNTS)} FROM ${db}.hotline_orders`,
     params,
   );
-  // The latest 回访 of each order within P gives its rating.
   const [visits] = await store.query<Record<string, number>>(
-    `SELECT count() AS visited, countIf(rating IN ('满意', '基本满意')) AS satisfied
-     FROM (
-       SELECT order_id, argMax(satisfaction, (event_time, msg_id)) AS rating
-       FROM ${db}.hotline_events
-       WHERE event = '回访' AND ${within("event_time")}
-       GROUP BY order_id
-     )`,
+    `SELECT ${countColumns(HOTLINE_VISIT_COUNTS)} FROM (${hotlineVisitsInP(db)})`,
     params,
   );
   const grouped = (column: "category" | "community") =>
     store.query<Record<string, string | number>>(
       `SELECT ${column}, count() AS orders FROM ${db}.hotline_orders
-       WHERE ${inP} GROUP BY ${column} ORDER BY orders DESC, ${column} ASC`,
+       WHERE ${HOTLINE_ORDERS_IN_P} GROUP BY ${column} ORDER BY orders DESC, ${column} ASC`,
       params,
     );
   const [byCategory, byCommunity] = await Promise.all([grouped("category"), grouped("community")]);

@@ -1,37 +1,19 @@
 // litigation.* of REPORT.md over the latest snapshot of each case.
 import type { Store } from "@casepulse/store";
 import { rate, yoy, type LitigationBlock } from "./report-types.ts";
-import { within, type PeriodParams } from "./sql-params.ts";
-
-const LOST = "('revoked', 'confirmed_illegal', 'ordered_to_perform')";
+import { countColumns, LITIGATION_COUNTS, LITIGATION_FILED_IN_P, newCauseCondition } from "./figure-conditions.ts";
+import type { PeriodParams } from "./sql-params.ts";
 
 export async function litigationFigures(store: Store, params: PeriodParams): Promise<LitigationBlock> {
   const cases = `${store.database}.litigation_cases`;
-  const filedInP = within("filed_at");
-  const filedPrev = within("filed_at", "prev_start", "prev_end");
-  const [f] = await store.query<Record<string, number>>(
-    `SELECT
-       countIf(kind = 'reconsideration' AND ${filedInP}) AS rc_filed,
-       countIf(kind = 'reconsideration' AND ${filedPrev}) AS rc_prev,
-       countIf(kind = 'litigation' AND ${filedInP}) AS lt_filed,
-       countIf(kind = 'litigation' AND ${filedPrev}) AS lt_prev,
-       countIf(${within("decided_at")}) AS decided,
-       countIf(${within("decided_at")} AND outcome IN ${LOST}) AS lost,
-       countIf(${within("hearing_at")}) AS hearings,
-       countIf(${within("hearing_at")} AND head_appeared) AS head_appeared
-     FROM ${cases}`,
-    params,
-  );
+  const [f] = await store.query<Record<string, number>>(`SELECT ${countColumns(LITIGATION_COUNTS)} FROM ${cases}`, params);
   const causes = await store.query<{ cause: string; filed: number }>(
-    `SELECT cause, count() AS filed FROM ${cases} WHERE ${filedInP}
+    `SELECT cause, count() AS filed FROM ${cases} WHERE ${LITIGATION_FILED_IN_P}
      GROUP BY cause ORDER BY filed DESC, cause ASC`,
     params,
   );
   const fresh = await store.query<{ cause: string }>(
-    `SELECT DISTINCT cause FROM ${cases}
-     WHERE ${filedInP}
-       AND cause NOT IN (SELECT cause FROM ${cases} WHERE ${within("filed_at", "lookback_start", "start")})
-     ORDER BY cause ASC`,
+    `SELECT DISTINCT cause FROM ${cases} WHERE ${newCauseCondition(cases)} ORDER BY cause ASC`,
     params,
   );
   const r = f!;

@@ -1,45 +1,73 @@
-// A self-contained HTML page of the report (no network access needed to view or print it).
-import { renderMarkdown } from "./render-markdown.ts";
+// The report as one self-contained page: inline CSS and SVG, no script, font or image to fetch,
+// laid out for A4 print with each section on its own page.
+import { escapeHtml } from "./html-escape.ts";
+import type { MonthlySeries } from "./monthly-series.ts";
+import { ratePercent } from "./prose.ts";
+import { sectionCharts } from "./report-charts.ts";
+import type { Block } from "./report-document.ts";
+import { reportDocument } from "./report-text.ts";
 import type { Report } from "./report-types.ts";
+import { REPORT_CSS } from "./report-css.ts";
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-/** Minimal Markdown → HTML for what renderMarkdown writes: headings, bullet lists, tables, paragraphs. */
-function markdownToHtml(md: string): string {
-  const out: string[] = [];
-  const lines = md.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.startsWith("|")) {
-      const rows: string[][] = [];
-      while (i < lines.length && lines[i]!.startsWith("|")) rows.push(lines[i++]!.slice(1, -1).split("|").map((c) => c.trim()));
-      i -= 1;
-      const [head, , ...body] = rows;
-      out.push(
-        `<table><thead><tr>${head!.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${body
-          .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
-          .join("")}</tbody></table>`,
-      );
-    } else if (line.startsWith("### ")) out.push(`<h3>${escapeHtml(line.slice(4))}</h3>`);
-    else if (line.startsWith("## ")) out.push(`<h2>${escapeHtml(line.slice(3))}</h2>`);
-    else if (line.startsWith("# ")) out.push(`<h1>${escapeHtml(line.slice(2))}</h1>`);
-    else if (line.startsWith("- ")) out.push(`<li>${escapeHtml(line.slice(2))}</li>`);
-    else if (line.trim() !== "") out.push(`<p>${escapeHtml(line)}</p>`);
+function blockHtml(b: Block): string {
+  switch (b.kind) {
+    case "paragraph":
+      return `<p>${escapeHtml(b.text)}</p>`;
+    case "heading":
+      return `<h3>${escapeHtml(b.text)}</h3>`;
+    case "list":
+      return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+    case "alerts":
+      return `<ul class="alerts">${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+    case "table":
+      return `<table><thead><tr>${b.head.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
+        .map((row) => `<tr>${row.map((c) => `<td${typeof c === "number" ? ' class="num"' : ""}>${escapeHtml(String(c))}</td>`).join("")}</tr>`)
+        .join("")}</tbody></table>`;
   }
-  return out.join("\n");
 }
 
-export function renderHtml(report: Report): string {
+/** The headline figures; a card turns red when an alert names its metric. */
+function keyFigures(r: Report): string {
+  const alerted = new Set(r.alerts.map((a) => a.metric));
+  const h = r.hotline;
+  const m = r.mediation;
+  const l = r.litigation;
+  const cards: [string, string, string][] = [
+    ["hotline.orders", "热线工单", `${h.orders}件`],
+    ["hotline.on_time_close_rate", "按时办结率", ratePercent(h.closed_on_time, h.closed)],
+    ["hotline.satisfaction_rate", "满意率", ratePercent(h.satisfied, h.visited)],
+    ["mediation.registered", "调解受理", `${m.registered}件`],
+    ["mediation.success_rate", "调解成功率", ratePercent(m.succeeded, m.succeeded + m.failed)],
+    ["litigation.reconsideration.filed", "行政复议", `${l.reconsideration.filed}件`],
+    ["litigation.litigation.filed", "行政诉讼", `${l.litigation.filed}件`],
+    ["litigation.head_appearance_rate", "负责人出庭率", ratePercent(l.head_appeared, l.hearings)],
+  ];
+  return `<div class="cards">${cards
+    .map(([metric, name, value]) => `<div class="card${alerted.has(metric) ? " alert" : ""}" data-metric="${metric}"><div class="v">${escapeHtml(value)}</div><div class="k">${name}</div></div>`)
+    .join("")}</div>`;
+}
+
+/** Without `series` the page has every chart but the monthly trends. */
+export function renderHtml(report: Report, series?: MonthlySeries): string {
+  const doc = reportDocument(report);
+  const alertBox = report.alerts.length
+    ? `<div class="alert-box"><strong>本期预警${report.alerts.length}条</strong><ul class="alerts">${report.alerts.map((a) => `<li data-rule="${a.rule}">${escapeHtml(a.message)}</li>`).join("")}</ul></div>`
+    : `<div class="calm">本期无预警。</div>`;
+  const sections = doc.sections.map((s) => {
+    const charts = sectionCharts(s.topic, report, series);
+    const figures = charts.length ? `<div class="charts">${charts.map((c) => `<figure>${c}</figure>`).join("")}</div>` : "";
+    // The sentences first, then the charts, then the detail tables.
+    const split = s.blocks.findIndex((b) => b.kind === "heading" || b.kind === "table");
+    const at = split === -1 ? s.blocks.length : split;
+    const body = [...s.blocks.slice(0, at).map(blockHtml), figures, ...s.blocks.slice(at).map(blockHtml)];
+    return `<section class="sec sec-${s.topic}"><h2>${escapeHtml(s.title)}</h2>${body.join("\n")}</section>`;
+  });
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>casepulse ${escapeHtml(report.period)}</title>
-<style>
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:960px;margin:2em auto;color:#222}
-table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
-li{margin:.2em 0}
-@page{size:A4;margin:18mm}
-</style></head><body>
-${markdownToHtml(renderMarkdown(report))}
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>${REPORT_CSS}</style></head><body>
+<header><h1>${escapeHtml(doc.title)}</h1><p class="note">${escapeHtml(doc.note)}</p>${keyFigures(report)}${alertBox}</header>
+${sections.join("\n")}
 </body></html>
 `;
 }

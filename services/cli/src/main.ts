@@ -12,6 +12,7 @@ import { produceCommand } from "./commands/produce.ts";
 import { startCommand } from "./commands/start.ts";
 import { statusCommand } from "./commands/status.ts";
 import { reportCommand } from "./commands/report.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { requestReportCommand } from "./commands/request-report.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -20,6 +21,7 @@ const program = new Command("casepulse")
   .showHelpAfterError("(run casepulse --help for usage)")
   .addCommand(ingestCommand)
   .addCommand(reportCommand)
+  .addCommand(explainCommand)
   .addCommand(generateCommand)
   .addCommand(demoCommand)
   .addCommand(dlqCommand)

@@ -1,16 +1,17 @@
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { buildReport, parsePeriod, renderHtml, renderMarkdown, type Report } from "@casepulse/reporting";
+import { buildReport, monthlySeries, parsePeriod, renderHtml, renderMarkdown, type MonthlySeries, type Report } from "@casepulse/reporting";
 import { withContext } from "../context.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const REPORT_FORMATS = ["json", "md", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(report: Report, format: ReportFormat): string {
+/** `series` feeds the HTML page's monthly trend charts; without it the page leaves them out. */
+export function renderReport(report: Report, format: ReportFormat, series?: MonthlySeries): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
   if (format === "md") return renderMarkdown(report);
-  return renderHtml(report);
+  return renderHtml(report, series);
 }
 
 export function checkPeriod(text: string): string {
@@ -28,8 +29,11 @@ export const reportCommand = new Command("report")
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (opts: { period: string; format: ReportFormat; out?: string }) => {
     const period = checkPeriod(opts.period);
-    const report = await withContext((ctx) => buildReport(ctx.store, period));
-    const text = renderReport(report, opts.format);
+    const { report, series } = await withContext(async (ctx) => ({
+      report: await buildReport(ctx.store, period),
+      series: opts.format === "html" ? await monthlySeries(ctx.store, parsePeriod(period)) : undefined,
+    }));
+    const text = renderReport(report, opts.format, series);
     if (!opts.out) {
       process.stdout.write(text);
       return;

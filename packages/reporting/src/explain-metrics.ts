@@ -1,0 +1,112 @@
+// `casepulse explain`: which rows stand behind a count of the JSON report. Each count's rows are
+// selected with the condition its figure counts (figure-conditions.ts), so the two always agree.
+import {
+  HOTLINE_ORDER_COUNTS,
+  HOTLINE_ORDERS_IN_P,
+  HOTLINE_VISIT_COUNTS,
+  hotlineVisitsInP,
+  LITIGATION_COUNTS,
+  LITIGATION_FILED_IN_P,
+  MEDIATION_COUNTS,
+  MEDIATION_KINDS,
+  mediationKindCondition,
+  newCauseCondition,
+  type MediationKind,
+} from "./figure-conditions.ts";
+
+/** Every row has the same columns: the order or case id, and the event or snapshot that counted. */
+const COLUMNS = "id, msg_id, at";
+
+/** A SELECT of `id, msg_id, at` for database `db`; `key` (when set) is bound as {key:String}. */
+export interface MetricQuery {
+  sql(db: string): string;
+  key?: string;
+}
+
+export class UnknownMetricError extends Error {
+  override readonly name = "UnknownMetricError";
+}
+
+/** Orders, with the event that counted: the latest 登记 (registration) or 办结 (closing). */
+const orders = (condition: string, event: "登记" | "办结") => (db: string) =>
+  `SELECT o.order_id AS id, e.counted_msg_id AS msg_id, e.counted_at AS at
+   FROM ${db}.hotline_orders AS o
+   INNER JOIN (
+     SELECT order_id, argMax(msg_id, (event_time, msg_id)) AS counted_msg_id, max(event_time) AS counted_at
+     FROM ${db}.hotline_events WHERE event = '${event}' GROUP BY order_id
+   ) AS e ON e.order_id = o.order_id
+   WHERE ${condition}
+   ORDER BY id`;
+
+const visits = (condition: string) => (db: string) =>
+  `SELECT order_id AS id, visit_msg_id AS msg_id, visited_at AS at FROM (${hotlineVisitsInP(db)}) WHERE ${condition} ORDER BY id`;
+
+/** Cases, with their latest snapshot (the one the state view took). */
+const cases = (view: "mediation_cases" | "litigation_cases", condition: (table: string) => string) => (db: string) =>
+  `SELECT case_id AS id, msg_id, updated_at AS at
+   FROM ${db}.${view} WHERE ${condition(`${db}.${view}`)} ORDER BY id`;
+
+const mediation = (condition: string) => cases("mediation_cases", () => condition);
+const litigation = (condition: string) => cases("litigation_cases", () => condition);
+
+/** Every stored record (distinct msg_id per feed), whatever the period: quality.accepted. */
+const accepted = (db: string) =>
+  `SELECT ${COLUMNS} FROM (
+     SELECT any(order_id) AS id, msg_id, min(event_time) AS at FROM ${db}.hotline_events GROUP BY msg_id
+     UNION ALL SELECT any(case_id), msg_id, min(updated_at) FROM ${db}.mediation_snapshots GROUP BY msg_id
+     UNION ALL SELECT any(case_id), msg_id, min(updated_at) FROM ${db}.litigation_snapshots GROUP BY msg_id
+   ) ORDER BY id, msg_id`;
+
+/** Every rejected record with its dead-letter id (what `casepulse dlq` shows): quality.rejected. */
+const rejected = (db: string) =>
+  `SELECT toString(id) AS id, ifNull(msg_id, '') AS msg_id, received_at AS at FROM ${db}.rejected_events FINAL ORDER BY at, id`;
+
+const H = HOTLINE_ORDER_COUNTS;
+const M = MEDIATION_COUNTS;
+const L = LITIGATION_COUNTS;
+
+const FIXED: Record<string, (db: string) => string> = {
+  "hotline.orders": orders(H.orders, "登记"),
+  "hotline.repeat_orders": orders(H.repeat_orders, "登记"),
+  "hotline.orders_prev": orders(H.orders_prev, "登记"),
+  "hotline.closed": orders(H.closed, "办结"),
+  "hotline.closed_on_time": orders(H.closed_on_time, "办结"),
+  "hotline.visited": visits(HOTLINE_VISIT_COUNTS.visited),
+  "hotline.satisfied": visits(HOTLINE_VISIT_COUNTS.satisfied),
+  "mediation.registered": mediation(M.registered),
+  "mediation.registered_prev": mediation(M.registered_prev),
+  "mediation.closed": mediation(M.closed),
+  "mediation.succeeded": mediation(M.succeeded),
+  "mediation.failed": mediation(M.failed),
+  "litigation.reconsideration.filed": litigation(L.rc_filed),
+  "litigation.reconsideration.filed_prev": litigation(L.rc_prev),
+  "litigation.litigation.filed": litigation(L.lt_filed),
+  "litigation.litigation.filed_prev": litigation(L.lt_prev),
+  "litigation.decided": litigation(L.decided),
+  "litigation.lost": litigation(L.lost),
+  "litigation.hearings": litigation(L.hearings),
+  "litigation.head_appeared": litigation(L.head_appeared),
+  "litigation.new_causes": cases("litigation_cases", newCauseCondition),
+  "quality.accepted": accepted,
+  "quality.rejected": rejected,
+};
+
+/** Counts of one entry of a list, named `<list>:<name>` (or `<object>.<key>` for by_kind). */
+const KEYED: [prefix: string, sql: (db: string) => string][] = [
+  ["hotline.by_category:", orders(`${HOTLINE_ORDERS_IN_P} AND category = {key:String}`, "登记")],
+  ["hotline.by_community:", orders(`${HOTLINE_ORDERS_IN_P} AND community = {key:String}`, "登记")],
+  ["litigation.causes:", litigation(`${LITIGATION_FILED_IN_P} AND cause = {key:String}`)],
+];
+
+export function metricQuery(name: string): MetricQuery {
+  const fixed = FIXED[name];
+  if (fixed) return { sql: fixed };
+  for (const [prefix, sql] of KEYED) {
+    if (name.startsWith(prefix) && name.length > prefix.length) return { sql, key: name.slice(prefix.length) };
+  }
+  const kind = name.startsWith("mediation.by_kind.") ? name.slice("mediation.by_kind.".length) : null;
+  if (kind !== null && (MEDIATION_KINDS as readonly string[]).includes(kind)) {
+    return { sql: mediation(mediationKindCondition(kind as MediationKind)) };
+  }
+  throw new UnknownMetricError(`unknown metric ${JSON.stringify(name)} (a count of the JSON report, e.g. hotline.orders, hotline.by_community:湾厦社区, mediation.by_kind.人民调解)`);
+}

@@ -1,0 +1,78 @@
+// The row conditions behind every count of REPORT.md, written once: the figures count them with
+// countIf() and `casepulse explain` lists the rows that meet them, so the two cannot drift apart.
+import { within } from "./sql-params.ts";
+
+/** Conditions over the hotline_orders view (one row per order). */
+const registeredIn = (from: string, to: string) => `registered AND ${within("registered_at", from, to)}`;
+const ORDERS_IN_P = registeredIn("start", "end");
+const CLOSED_IN_P = `is_closed AND ${within("closed_at")}`;
+
+export const HOTLINE_ORDER_COUNTS = {
+  orders: ORDERS_IN_P,
+  repeat_orders: `${ORDERS_IN_P} AND repeat_of IS NOT NULL`,
+  closed: CLOSED_IN_P,
+  closed_on_time: `${CLOSED_IN_P} AND closed_at <= deadline`,
+  orders_prev: registeredIn("prev_start", "prev_end"),
+} as const;
+
+/** Orders of the period, the rows that by_category and by_community group. */
+export const HOTLINE_ORDERS_IN_P = ORDERS_IN_P;
+
+/** One row per order visited in P: the latest 回访 in P gives its rating and is the event that counted. */
+export const hotlineVisitsInP = (db: string) =>
+  `SELECT order_id,
+          argMax(satisfaction, (event_time, msg_id)) AS rating,
+          argMax(msg_id, (event_time, msg_id)) AS visit_msg_id,
+          max(event_time) AS visited_at
+   FROM ${db}.hotline_events
+   WHERE event = '回访' AND ${within("event_time")}
+   GROUP BY order_id`;
+
+export const HOTLINE_VISIT_COUNTS = {
+  visited: "1",
+  satisfied: "rating IN ('满意', '基本满意')",
+} as const;
+
+/** Conditions over the mediation_cases view (the latest snapshot of each case). */
+const MEDIATION_IN_P = within("registered_at");
+const MEDIATION_CLOSED_IN_P = `status IN ('调解成功', '调解失败', '终止') AND ${within("closed_at")}`;
+export const MEDIATION_KINDS = ["人民调解", "诉前调解", "行政调解", "司法调解"] as const;
+export type MediationKind = (typeof MEDIATION_KINDS)[number];
+
+export const MEDIATION_REGISTERED_IN_P = MEDIATION_IN_P;
+export const MEDIATION_COUNTS = {
+  registered: MEDIATION_IN_P,
+  closed: MEDIATION_CLOSED_IN_P,
+  succeeded: `${MEDIATION_CLOSED_IN_P} AND status = '调解成功'`,
+  failed: `${MEDIATION_CLOSED_IN_P} AND status = '调解失败'`,
+  registered_prev: within("registered_at", "prev_start", "prev_end"),
+} as const;
+export const mediationKindCondition = (kind: MediationKind) => `${MEDIATION_IN_P} AND kind = '${kind}'`;
+
+/** Conditions over the litigation_cases view (the latest snapshot of each case). */
+const FILED_IN_P = within("filed_at");
+const FILED_PREV = within("filed_at", "prev_start", "prev_end");
+const LOST = "('revoked', 'confirmed_illegal', 'ordered_to_perform')";
+
+export const LITIGATION_FILED_IN_P = FILED_IN_P;
+export const LITIGATION_COUNTS = {
+  rc_filed: `kind = 'reconsideration' AND ${FILED_IN_P}`,
+  rc_prev: `kind = 'reconsideration' AND ${FILED_PREV}`,
+  lt_filed: `kind = 'litigation' AND ${FILED_IN_P}`,
+  lt_prev: `kind = 'litigation' AND ${FILED_PREV}`,
+  decided: within("decided_at"),
+  lost: `${within("decided_at")} AND outcome IN ${LOST}`,
+  hearings: within("hearing_at"),
+  head_appeared: `${within("hearing_at")} AND head_appeared`,
+} as const;
+
+/** Cases filed in P whose cause no case filed in the 12 months before P has. */
+export const newCauseCondition = (cases: string) =>
+  `${FILED_IN_P} AND cause NOT IN (SELECT cause FROM ${cases} WHERE ${within("filed_at", "lookback_start", "start")})`;
+
+/** `countIf(<condition>) AS <name>` for each entry, for one SELECT over the view. */
+export function countColumns(conditions: Readonly<Record<string, string>>): string {
+  return Object.entries(conditions)
+    .map(([name, condition]) => `countIf(${condition}) AS ${name}`)
+    .join(",\n       ");
+}

@@ -1,0 +1,3 @@
+/** Text for HTML and SVG: names (categories, communities, causes) come from upstream feeds. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,0 +1,69 @@
+// The charts under each section of the HTML report, from the report object and the monthly series.
+import { pairedBars, partsBar, rankedBars } from "./bar-chart.ts";
+import { trendChart } from "./line-chart.ts";
+import type { MonthlySeries } from "./monthly-series.ts";
+import { changePhrase, periodName } from "./prose.ts";
+import type { SectionTopic } from "./report-document.ts";
+import type { Report } from "./report-types.ts";
+import { COLORS } from "./svg-scale.ts";
+
+/** How many categories the ranking chart shows (the table under it has them all). */
+const TOP_CATEGORIES = 10;
+
+type SeriesKey = "hotline" | "mediation" | "reconsideration" | "litigation";
+
+function trend(report: Report, series: MonthlySeries, key: SeriesKey, title: string): string {
+  const year = Number(report.period.slice(0, 4));
+  const monthly = report.period.includes("-");
+  const values = series[key];
+  return trendChart({
+    title,
+    labels: series.months.slice(12).map((m) => `${Number(m.slice(5))}月`),
+    current: { name: monthly ? "近12个月" : `${year}年`, values: values.slice(12) },
+    previous: { name: monthly ? "上年同期" : `${year - 1}年`, values: values.slice(0, 12) },
+  });
+}
+
+export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySeries | undefined): string[] {
+  const names = { current: periodName(r.period), previous: "上年同期" };
+  const trends = (pairs: [SeriesKey, string][]) => (series ? pairs.map(([key, title]) => trend(r, series, key, title)) : []);
+  switch (topic) {
+    case "hotline":
+      return [
+        ...trends([["hotline", "12345热线工单月度趋势"]]),
+        rankedBars(
+          `诉求类别（前${TOP_CATEGORIES}）`,
+          r.hotline.by_category.slice(0, TOP_CATEGORIES).map((c) => ({ label: c.category, value: c.orders })),
+        ),
+        rankedBars("各社区工单", r.hotline.by_community.map((c) => ({ label: c.community, value: c.orders }))),
+      ];
+    case "mediation": {
+      const m = r.mediation;
+      return [
+        ...trends([["mediation", "调解受理案件月度趋势"]]),
+        partsBar("调解结案结果", [
+          { label: "调解成功", value: m.succeeded, color: COLORS.good },
+          { label: "调解失败", value: m.failed, color: COLORS.bad },
+          { label: "终止", value: m.closed - m.succeeded - m.failed, color: COLORS.neutral },
+        ]),
+        rankedBars("调解类型（受理数）", Object.entries(m.by_kind).map(([label, value]) => ({ label, value }))),
+      ];
+    }
+    case "litigation": {
+      const { reconsideration: rc, litigation: lt } = r.litigation;
+      return [
+        pairedBars("行政复议、行政诉讼收案同比", names, [
+          { label: "行政复议", current: rc.filed, previous: rc.filed_prev, note: changePhrase(rc.filed, rc.filed_prev) },
+          { label: "行政诉讼", current: lt.filed, previous: lt.filed_prev, note: changePhrase(lt.filed, lt.filed_prev) },
+        ]),
+        ...trends([
+          ["reconsideration", "行政复议收案月度趋势"],
+          ["litigation", "行政诉讼收案月度趋势"],
+        ]),
+        rankedBars("案由分布", r.litigation.causes.map((c) => ({ label: c.cause, value: c.filed }))),
+      ];
+    }
+    default:
+      return [];
+  }
+}

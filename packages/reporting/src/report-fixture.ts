@@ -1,0 +1,81 @@
+// A small hand-built report for the rendering tests: every figure set by hand, alerts evaluated
+// from them with the real rules, so a test reads its expected text off the numbers here.
+import { evaluateAlerts } from "./alerts.ts";
+import type { Report } from "./report-types.ts";
+import { rate, yoy } from "./report-types.ts";
+
+export interface FixtureCounts {
+  period?: string;
+  rc?: [number, number];
+  lt?: [number, number];
+  decided?: number;
+  lost?: number;
+  hearings?: number;
+  headAppeared?: number;
+  newCauses?: string[];
+  closed?: number;
+  closedOnTime?: number;
+  mediation?: [number, number];
+  orders?: [number, number];
+}
+
+export function fixtureReport(c: FixtureCounts = {}): Report {
+  const [rc, rcPrev] = c.rc ?? [3, 3];
+  const [lt, ltPrev] = c.lt ?? [2, 2];
+  const [orders, ordersPrev] = c.orders ?? [120, 100];
+  const [registered, registeredPrev] = c.mediation ?? [10, 10];
+  const closed = c.closed ?? 100;
+  const closedOnTime = c.closedOnTime ?? 95;
+  const decided = c.decided ?? 4;
+  const lost = c.lost ?? 0;
+  const hearings = c.hearings ?? 2;
+  const headAppeared = c.headAppeared ?? 2;
+  const newCauses = c.newCauses ?? [];
+  const figures = {
+    period: c.period ?? "2024",
+    hotline: {
+      orders,
+      repeat_orders: 12,
+      closed,
+      closed_on_time: closedOnTime,
+      on_time_close_rate: rate(closedOnTime, closed),
+      visited: 80,
+      satisfied: 72,
+      satisfaction_rate: rate(72, 80),
+      orders_prev: ordersPrev,
+      yoy: yoy(orders, ordersPrev),
+      by_category: [
+        { category: "城乡建设/违法建设", orders: 70 },
+        { category: "环境保护/噪音扰民", orders: 50 },
+      ],
+      by_community: [
+        { community: "湾厦社区", orders: 90 },
+        { community: "蛇口社区", orders: 30 },
+      ],
+    },
+    mediation: {
+      registered,
+      closed: 9,
+      succeeded: 6,
+      failed: 2,
+      success_rate: rate(6, 8),
+      by_kind: { 人民调解: registered, 诉前调解: 0, 行政调解: 0, 司法调解: 0 },
+      amount_yuan: 12500.5,
+      registered_prev: registeredPrev,
+      yoy: yoy(registered, registeredPrev),
+    },
+    litigation: {
+      reconsideration: { filed: rc, filed_prev: rcPrev, yoy: yoy(rc, rcPrev) },
+      litigation: { filed: lt, filed_prev: ltPrev, yoy: yoy(lt, ltPrev) },
+      decided,
+      lost,
+      loss_rate: rate(lost, decided),
+      hearings,
+      head_appeared: headAppeared,
+      head_appearance_rate: rate(headAppeared, hearings),
+      causes: [{ cause: "行政处罚", filed: rc + lt - newCauses.length }, ...newCauses.map((cause) => ({ cause, filed: 1 }))],
+      new_causes: newCauses,
+    },
+  };
+  return { ...figures, alerts: evaluateAlerts(figures, null), quality: { received: 130, accepted: 120, duplicates: 6, rejected: 4 } };
+}
