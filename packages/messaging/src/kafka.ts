@@ -25,9 +25,13 @@ export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: stri
     sasl: settings.sasl as SASLOptions | undefined,
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ level, log }) => {
+    logCreator: () => ({ namespace, level, log }) => {
       const { message, ...extra } = log;
-      onLog?.(level <= logLevel.ERROR ? "error" : level === logLevel.WARN ? "warn" : "info", message, extra);
+      // kafkajs logs every error answer of the broker at ERROR, also those it retries and recovers
+      // from (coordinator loading, rebalancing); they are warnings until a retry gives up.
+      const retried = namespace === "Connection" && message.startsWith("Response");
+      const mapped = level <= logLevel.ERROR && !retried ? "error" : level <= logLevel.WARN ? "warn" : "info";
+      onLog?.(mapped, message, { namespace, ...extra });
     },
   };
   const kafka = new Kafka(config);
