@@ -1,2 +1,2 @@
 export { startReporter, requestReport, writeReportFiles, type ReporterOptions } from "./reporter-service.ts";
-export { deliverAlerts, webhookBody, type WebhookKind, type DeliveryOptions } from "./webhook.ts";
+export { deliverAlerts, webhookBody, WebhookError, type WebhookKind, type DeliveryOptions } from "./webhook.ts";
