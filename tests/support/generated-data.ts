@@ -11,9 +11,10 @@ export interface GeneratedData {
   cleanup(): void;
 }
 
-export async function generatedData(name: string, seed: number, scale: number): Promise<GeneratedData> {
+/** `db` defaults to the name; each call has its own folder, so names may repeat across tests. */
+export async function generatedData(name: string, seed: number, scale: number, db = name): Promise<GeneratedData> {
   const work = mkdtempSync(join(tmpdir(), `casepulse-${name}-`));
-  const env = { CASEPULSE_DATA: join(work, "data"), CASEPULSE_DB: name.replace(/\W/g, "_"), NODE_ENV: "test" };
+  const env = { CASEPULSE_DATA: join(work, "data"), CASEPULSE_DB: db, NODE_ENV: "test" };
   const feeds = join(work, "feeds");
   const gen = await runCli(["generate", "--out", feeds, "--seed", String(seed), "--scale", String(scale)], env);
   if (gen.code !== 0) throw new Error(`casepulse generate exited ${gen.code}: ${gen.stderr}`);

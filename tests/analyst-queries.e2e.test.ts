@@ -1,0 +1,149 @@
+// The ready queries of docs/analysts.md and every panel query of the Grafana dashboard run on
+// real data; those that repeat a report figure give the report's figure.
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "@casepulse/reporting";
+import { cliJson, ROOT, runCli, waitForExit } from "./support/cli.ts";
+import { generatedData, type GeneratedData } from "./support/generated-data.ts";
+
+type Rows = Record<string, unknown>[];
+
+const PHONE = "13800138000";
+const registration = (n: number, category: string, community: string, day: string) => ({
+  msg_id: `repeat-caller-${n}`,
+  order_id: `RC2024000${n}`,
+  event: "登记",
+  event_time: `2024-${day}T02:00:00Z`,
+  category,
+  community,
+  deadline: `2024-${day}T10:00:00Z`,
+  channel: "电话",
+  caller_phone: n === 4 ? "13900139000" : PHONE,
+});
+const REPEAT_CALLER = [
+  registration(1, "环境保护/噪音扰民", "湾厦社区", "03-01"),
+  registration(2, "环境保护/噪音扰民", "湾厦社区", "05-10"),
+  registration(3, "城乡建设/违法建设", "蛇口社区", "11-20"),
+  registration(4, "城乡建设/违法建设", "蛇口社区", "11-21"),
+];
+let data: GeneratedData;
+let report2024: Report;
+let report2023: Report;
+
+async function runSql(queries: string[]): Promise<({ rows: Rows } | { error: string })[]> {
+  const file = join(data.work, `queries-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(queries));
+  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}/tests/support/run-sql.ts`, file], { cwd: ROOT, env: { ...process.env, ...data.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const r = await waitForExit(child);
+  if (r.code !== 0) throw new Error(`run-sql exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** The docs' queries by the comment on their first line. */
+function docQueries(): Map<string, string> {
+  const md = readFileSync(join(ROOT, "docs", "analysts.md"), "utf8");
+  return new Map([...md.matchAll(/```sql\n-- (.+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** Grafana's macros for the time range 2024 (Shanghai), as the ClickHouse plugin expands them. */
+const FROM = "toDateTime64('2024-01-01 00:00:00', 3, 'Asia/Shanghai')";
+const TO = "toDateTime64('2025-01-01 00:00:00', 3, 'Asia/Shanghai')";
+const expandMacros = (sql: string) =>
+  sql.replace(/\$__timeFilter\((\w+)\)/g, `($1 >= ${FROM} AND $1 < ${TO})`).replaceAll("$__fromTime", FROM).replaceAll("$__toTime", TO);
+
+function dashboardQueries(): Map<string, string> {
+  const dash = JSON.parse(readFileSync(join(ROOT, "infra", "grafana", "dashboards", "casepulse.json"), "utf8")) as {
+    panels: { title: string; datasource: { type: string }; targets: { refId: string; rawSql: string }[] }[];
+  };
+  return new Map(dash.panels.flatMap((p) => p.targets.map((t): [string, string] => [`${p.title} ${t.refId}`, expandMacros(t.rawSql)])));
+}
+
+const sumBy = (rows: Rows, key: string, value: string) => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[String(r[key])] = (out[String(r[key])] ?? 0) + Number(r[value]);
+  return out;
+};
+const total = (rows: Rows, value: string) => rows.reduce((s, r) => s + Number(r[value]), 0);
+
+describe("analyst queries and the Grafana dashboard", () => {
+  const results = new Map<string, Rows>();
+  beforeAll(async () => {
+    // The docs and the dashboard name the database `casepulse`.
+    data = await generatedData("analysts", 777, 0.1, "casepulse");
+    // The generator gives every order its own caller: add one caller with three orders by hand.
+    const calls = join(data.work, "repeat-caller.jsonl");
+    writeFileSync(calls, REPEAT_CALLER.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const ingested = await runCli(["ingest", "--source", "hotline", "--file", calls], data.env);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    report2024 = await cliJson<Report>(["report", "--period", "2024"], data.env);
+    report2023 = await cliJson<Report>(["report", "--period", "2023"], data.env);
+    const all = new Map([...docQueries(), ...dashboardQueries()]);
+    const answers = await runSql([...all.values()]);
+    const failed = [...all.keys()].flatMap((name, i) => ("error" in answers[i]! ? [`${name}: ${answers[i]!.error}`] : []));
+    expect(failed).toEqual([]);
+    [...all.keys()].forEach((name, i) => results.set(name, (answers[i] as { rows: Rows }).rows));
+  });
+  afterAll(() => data?.cleanup());
+
+  it("the docs hold the six ready queries and the dashboard its panels", () => {
+    expect([...docQueries().keys()]).toEqual([
+      "orders per community per month",
+      "repeat callers",
+      "on-time close rate by unit",
+      "mediation success by kind",
+      "cases by cause year on year",
+      "rejected records by reason",
+    ]);
+    expect(dashboardQueries().size).toBeGreaterThanOrEqual(12);
+  });
+
+  it("docs: orders per community per month add up to hotline.by_community", () => {
+    const rows = results.get("orders per community per month")!;
+    expect(new Set(rows.map((r) => r.month))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`)));
+    expect(sumBy(rows, "community", "orders")).toEqual(Object.fromEntries(report2024.hotline.by_community.map((c) => [c.community, c.orders])));
+  });
+
+  it("docs: on-time by unit, mediation by kind, causes year on year and rejections give the report's figures", () => {
+    const units = results.get("on-time close rate by unit")!;
+    expect([total(units, "closed"), total(units, "on_time")]).toEqual([report2024.hotline.closed, report2024.hotline.closed_on_time]);
+    const kinds = results.get("mediation success by kind")!;
+    const m = report2024.mediation;
+    expect([total(kinds, "succeeded"), total(kinds, "failed"), total(kinds, "succeeded") + total(kinds, "failed") + total(kinds, "ended")]).toEqual([m.succeeded, m.failed, m.closed]);
+    const causes = results.get("cases by cause year on year")!;
+    const byCause = (r: Report) => Object.fromEntries(r.litigation.causes.map((c) => [c.cause, c.filed]));
+    const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n > 0));
+    expect(nonZero(sumBy(causes, "cause", "filed_2024"))).toEqual(byCause(report2024));
+    expect(nonZero(sumBy(causes, "cause", "filed_2023"))).toEqual(byCause(report2023));
+    expect(total(results.get("rejected records by reason")!, "records")).toBe(report2024.quality.rejected);
+  });
+
+  it("docs: repeat callers finds the hand-built caller with three orders, and only by hash", () => {
+    for (const name of ["repeat callers", "重复来电（同一来电人登记2件及以上） A"]) {
+      const rows = results.get(name)!;
+      expect(rows, name).toHaveLength(1);
+      const caller = Object.values(rows[0]!);
+      expect(caller[0]).toMatch(/^[0-9a-f]{64}$/);
+      expect(caller[1], name).toBe(3);
+      expect(JSON.stringify(rows)).not.toContain(PHONE);
+    }
+    const [row] = results.get("repeat callers")!;
+    expect([...(row!.categories as string[])].sort()).toEqual(["城乡建设/违法建设", "环境保护/噪音扰民"]);
+  });
+
+  it("dashboard: the stat panels and monthly series give the 2024 report's figures", () => {
+    const h = report2024.hotline;
+    const l = report2024.litigation;
+    expect(results.get("热线工单 A")).toEqual([{ 热线工单: h.orders }]);
+    expect(Number(results.get("按时办结率 A")![0]!["按时办结率"])).toBeCloseTo(h.on_time_close_rate!, 12);
+    expect(results.get("行政复议 / 行政诉讼收案 A")).toEqual([{ 行政复议: l.reconsideration.filed, 行政诉讼: l.litigation.filed }]);
+    expect(total(results.get("月度收件（北京时间） A")!, "热线工单")).toBe(h.orders);
+    expect(results.get("月度收件（北京时间） A")).toHaveLength(12);
+    expect(total(results.get("月度收件（北京时间） B")!, "调解受理")).toBe(report2024.mediation.registered);
+    expect(sumBy(results.get("各社区工单 A")!, "社区", "工单")).toEqual(Object.fromEntries(h.by_community.map((c) => [c.community, c.orders])));
+    const causes = results.get("案由同比 A")!;
+    expect(total(causes, "本期")).toBe(l.reconsideration.filed + l.litigation.filed);
+    expect(total(causes, "上年同期")).toBe(l.reconsideration.filed_prev + l.litigation.filed_prev);
+  });
+});
