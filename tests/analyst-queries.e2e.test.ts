@@ -1,11 +1,11 @@
 // The ready queries of docs/analysts.md and every panel query of the Grafana dashboard run on
 // real data; those that repeat a report figure give the report's figure.
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@casepulse/reporting";
-import { cliJson, ROOT, runCli, waitForExit } from "./support/cli.ts";
+import { childJson } from "./support/child-script.ts";
+import { cliJson, ROOT, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
 
 type Rows = Record<string, unknown>[];
@@ -35,10 +35,7 @@ let report2023: Report;
 async function runSql(queries: string[]): Promise<({ rows: Rows } | { error: string })[]> {
   const file = join(data.work, `queries-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(queries));
-  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}/tests/support/run-sql.ts`, file], { cwd: ROOT, env: { ...process.env, ...data.env }, stdio: ["ignore", "pipe", "pipe"] });
-  const r = await waitForExit(child);
-  if (r.code !== 0) throw new Error(`run-sql exited ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return childJson("run-sql.ts", [file], data.env);
 }
 
 /** The docs' queries by the comment on their first line. */

@@ -1,11 +1,11 @@
 // `casepulse explain` against the report: for every count of the JSON report, in yearly and
 // monthly periods, the records explain lists are as many as the figure, each counted once.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Explanation, Report } from "@casepulse/reporting";
-import { cliJson, ROOT, runCli, waitForExit } from "./support/cli.ts";
+import { childJson } from "./support/child-script.ts";
+import { cliJson, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
 
 /** Every count of the report by its JSON path, with the figure. */
@@ -50,14 +50,7 @@ let data: GeneratedData;
 async function explainAll(period: string, metrics: string[]): Promise<Explanation[]> {
   const file = join(data.work, `metrics-${period}.json`);
   writeFileSync(file, JSON.stringify(metrics));
-  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}/tests/support/explain-batch.ts`, period, file], {
-    cwd: ROOT,
-    env: { ...process.env, ...data.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const r = await waitForExit(child);
-  if (r.code !== 0) throw new Error(`explain-batch ${period} exited ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Explanation[];
+  return childJson<Explanation[]>("explain-batch.ts", [period, file], data.env);
 }
 
 describe("casepulse explain: the records behind each count", () => {

@@ -3,8 +3,8 @@
 // months a year earlier. Counted and grouped in ClickHouse, one query per feed, with the very
 // conditions of the figures: the window is passed as the start/end parameters they read.
 import { chTime, type Store } from "@casepulse/store";
-import { HOTLINE_ORDER_COUNTS, LITIGATION_COUNTS, LITIGATION_FILED_IN_P, MEDIATION_COUNTS } from "./figure-conditions.ts";
-import type { Period } from "./period.ts";
+import { countColumns, HOTLINE_ORDER_COUNTS, LITIGATION_COUNTS, LITIGATION_FILED_IN_P, MEDIATION_COUNTS } from "./figure-conditions.ts";
+import { monthStart, type Period } from "./period.ts";
 
 export interface MonthlySeries {
   /** 24 months as YYYY-MM, oldest first. */
@@ -18,7 +18,6 @@ export interface MonthlySeries {
   litigation: number[];
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export const SERIES_MONTHS = 24;
 
 /** The window's months and bounds (UTC ms): 24 months ending with the period's last month. */
@@ -29,16 +28,14 @@ export function seriesWindow(period: Period): { months: string[]; start: number;
     const d = new Date(Date.UTC(period.year, lastMonth - 1 - i, 1));
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
   }
-  const start = Date.UTC(period.year, lastMonth - SERIES_MONTHS, 1) - SHANGHAI_OFFSET_MS;
-  return { months, start, end: period.end };
+  return { months, start: monthStart(period.year, lastMonth + 1 - SERIES_MONTHS), end: period.end };
 }
 
 type MonthRow = Record<string, number | string>;
 
 async function byMonth(store: Store, timeColumn: string, view: string, counts: Record<string, string>, where: string, params: object): Promise<MonthRow[]> {
-  const columns = Object.entries(counts).map(([name, condition]) => `countIf(${condition}) AS ${name}`);
   return store.query<MonthRow>(
-    `SELECT formatDateTime(toTimeZone(${timeColumn}, 'Asia/Shanghai'), '%Y-%m') AS month, ${columns.join(", ")}
+    `SELECT formatDateTime(toTimeZone(${timeColumn}, 'Asia/Shanghai'), '%Y-%m') AS month, ${countColumns(counts)}
      FROM ${store.database}.${view}
      WHERE ${where}
      GROUP BY month`,

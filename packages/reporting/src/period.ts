@@ -21,7 +21,7 @@ export interface Period extends Interval {
 }
 
 /** Start of a Shanghai calendar month as UTC ms; month may run past 12 or below 1. */
-function monthStart(year: number, month: number): number {
+export function monthStart(year: number, month: number): number {
   return Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS;
 }
 
