@@ -14,7 +14,13 @@ interface Service {
 }
 
 function config(): { services: Record<string, Service>; volumes: Record<string, unknown> } {
-  const env = { ...process.env, CASEPULSE_PII_KEY: "compose-test-key-0123456789", CLICKHOUSE_PASSWORD: "pw", CLICKHOUSE_ANALYST_PASSWORD: "apw" };
+  const env = {
+    ...process.env,
+    CASEPULSE_PII_KEY: "compose-test-key-0123456789",
+    CLICKHOUSE_PASSWORD: "pw",
+    CLICKHOUSE_ANALYST_PASSWORD: "apw",
+    GRAFANA_ADMIN_PASSWORD: "gpw",
+  };
   // Fails with docker-compose's own message when the file is invalid or the tool is missing.
   return parse(execFileSync("docker-compose", ["config"], { cwd: ROOT, env, encoding: "utf8" }));
 }
@@ -24,9 +30,9 @@ describe("docker-compose.yml", () => {
 
   it("has the infrastructure and the three services, each with a healthcheck", () => {
     expect(Object.keys(c.services).sort()).toEqual(
-      expect.arrayContaining(["clickhouse", "ingest", "kafka", "normalizer", "redis", "reporter"]),
+      expect.arrayContaining(["clickhouse", "grafana", "ingest", "kafka", "normalizer", "redis", "reporter"]),
     );
-    for (const name of ["clickhouse", "ingest", "kafka", "normalizer", "redis", "reporter"]) {
+    for (const name of ["clickhouse", "grafana", "ingest", "kafka", "normalizer", "redis", "reporter"]) {
       expect(c.services[name]!.healthcheck?.test.length ?? 0, name).toBeGreaterThan(0);
     }
   });

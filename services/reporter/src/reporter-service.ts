@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "pino";
 import { once, redisConnection, REPORT_JOB, reportJob, type PipelineMetrics, type Service } from "@casepulse/messaging";
-import { buildReport, previousMonth, renderHtml, renderMarkdown, type Report } from "@casepulse/reporting";
+import { buildReport, monthlySeries, parsePeriod, previousMonth, renderHtml, renderMarkdown, type MonthlySeries, type Report } from "@casepulse/reporting";
 import { saveReport, type Store } from "@casepulse/store";
 import { deliverAlerts, type WebhookKind } from "./webhook.ts";
 
@@ -21,12 +21,12 @@ export interface ReporterOptions {
   webhook?: { url: string; kind: WebhookKind } | undefined;
 }
 
-export function writeReportFiles(dir: string, report: Report): string[] {
+export function writeReportFiles(dir: string, report: Report, series?: MonthlySeries): string[] {
   mkdirSync(dir, { recursive: true });
   const files = {
     [`casepulse-${report.period}.json`]: `${JSON.stringify(report, null, 2)}\n`,
     [`casepulse-${report.period}.md`]: renderMarkdown(report),
-    [`casepulse-${report.period}.html`]: renderHtml(report),
+    [`casepulse-${report.period}.html`]: renderHtml(report, series),
   };
   return Object.entries(files).map(([name, text]) => {
     writeFileSync(join(dir, name), text);
@@ -54,8 +54,15 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
         const period = parsed.data.period ?? previousMonth(new Date(job.timestamp + (job.opts.delay ?? 0)));
         const report = await buildReport(o.store, period);
         await saveReport(o.store, period, parsed.data.trigger, report);
-        const files = writeReportFiles(o.reportsDir, report);
-        if (o.webhook && report.alerts.length > 0) await deliverAlerts(o.webhook, period, report.alerts);
+        const files = writeReportFiles(o.reportsDir, report, await monthlySeries(o.store, parsePeriod(period)));
+        if (o.webhook && report.alerts.length > 0) {
+          // The report is made and stored: a robot that keeps failing (after deliverAlerts' own
+          // retries) is logged and counted, not a reason to make the report again.
+          await deliverAlerts(o.webhook, period, report.alerts).catch((err: Error) => {
+            o.metrics.jobFailures.inc({ queue: "alert-webhook" });
+            o.logger.error({ period, err: err.message }, "alert webhook delivery failed");
+          });
+        }
         o.logger.info({ period, alerts: report.alerts.length, files }, "report made");
         return { period, files };
       } finally {

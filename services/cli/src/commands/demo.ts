@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
 import { FEEDS } from "@casepulse/feeds";
-import { buildReport } from "@casepulse/reporting";
 import { withContext } from "../context.ts";
 import { formatOutcome, ingestOne } from "./ingest.ts";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "./report.ts";
+import { checkPeriod, REPORT_FORMATS, reportText, type ReportFormat } from "./report.ts";
 
 const SAMPLES = fileURLToPath(new URL("../../../../samples", import.meta.url));
 
@@ -13,12 +12,12 @@ export const demoCommand = new Command("demo")
   .option("--period <YYYY|YYYY-MM>", "which period to report", "2024")
   .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
   .action(async (opts: { period: string; format: ReportFormat }) => {
-    const report = await withContext(async (ctx) => {
+    const text = await withContext(async (ctx) => {
       for (const feed of FEEDS) {
         const path = `${SAMPLES}/${feed}.jsonl`;
         console.error(formatOutcome(feed, `samples/${feed}.jsonl`, await ingestOne(ctx, feed, path)));
       }
-      return buildReport(ctx.store, opts.period);
+      return reportText(ctx.store, checkPeriod(opts.period), opts.format);
     });
-    process.stdout.write(renderReport(report, opts.format));
+    process.stdout.write(text);
   });

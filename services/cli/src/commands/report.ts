@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { buildReport, monthlySeries, parsePeriod, renderHtml, renderMarkdown, type MonthlySeries, type Report } from "@casepulse/reporting";
+import type { Store } from "@casepulse/store";
 import { withContext } from "../context.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -12,6 +13,13 @@ export function renderReport(report: Report, format: ReportFormat, series?: Mont
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
   if (format === "md") return renderMarkdown(report);
   return renderHtml(report, series);
+}
+
+/** Builds the period's report and renders it; HTML also gets the monthly series for its trends. */
+export async function reportText(store: Store, period: string, format: ReportFormat): Promise<string> {
+  const report = await buildReport(store, period);
+  const series = format === "html" ? await monthlySeries(store, parsePeriod(period)) : undefined;
+  return renderReport(report, format, series);
 }
 
 export function checkPeriod(text: string): string {
@@ -29,11 +37,7 @@ export const reportCommand = new Command("report")
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (opts: { period: string; format: ReportFormat; out?: string }) => {
     const period = checkPeriod(opts.period);
-    const { report, series } = await withContext(async (ctx) => ({
-      report: await buildReport(ctx.store, period),
-      series: opts.format === "html" ? await monthlySeries(ctx.store, parsePeriod(period)) : undefined,
-    }));
-    const text = renderReport(report, opts.format, series);
+    const text = await withContext((ctx) => reportText(ctx.store, period, opts.format));
     if (!opts.out) {
       process.stdout.write(text);
       return;
