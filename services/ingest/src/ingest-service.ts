@@ -39,19 +39,12 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
   const topics = [...feedOfTopic.keys()];
   await o.kafka.ensureTopics([...topics, ...topics.map(dlqTopic)]);
   const producer = o.kafka.producer();
-  const consumer = o.kafka.consumer(o.names.consumerGroup);
   await producer.connect();
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
   let joined = false;
   let stopping = false;
-  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
   let crashed = false;
-  consumer.on(consumer.events.CRASH, (e) => {
-    // kafkajs restarts itself after a retriable crash; after any other, this instance is not ready.
-    crashed = !e.payload.restart;
-    o.logger.error({ err: e.payload.error?.message, restart: e.payload.restart }, "kafka consumer crashed");
-  });
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
 
   /** Back-pressure: hold this partition's batch while the queue is too deep. */
   async function waitForRoom(heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
@@ -63,52 +56,93 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
     o.metrics.ingestPaused.set(0);
   }
 
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-      const feed = feedOfTopic.get(batch.topic)!;
-      const messages = batch.messages;
-      for (let i = 0; i < messages.length && isRunning() && !isStale() && !stopping; ) {
-        await waitForRoom(heartbeat, isRunning);
-        if (!isRunning() || stopping) break;
-        // Up to `maxQueueDepth` jobs' worth at a time, each job a slice of `jobRecords`.
-        const chunk = messages.slice(i, i + o.jobRecords * 8);
-        const jobs: { name: string; data: StoreBatchJob; opts: object }[] = [];
-        const dead: { value: Buffer | null; key: Buffer | null; headers: Record<string, string> }[] = [];
-        for (let s = 0; s < chunk.length; s += o.jobRecords) {
-          const slice = chunk.slice(s, s + o.jobRecords);
-          const first = slice[0]!.offset;
-          const last = slice[slice.length - 1]!.offset;
-          const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
-          const { rows, rejected } = classifyRecords(feed, raws, o.pii);
-          rejected.forEach((r) => {
-            const m = slice[raws.findIndex((x) => x.source === r.source)]!;
-            dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
-          });
-          // The batch id names the exact offsets, so a redelivered identical slice collapses in ClickHouse.
-          const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
-          jobs.push({
-            name: NORMALIZE_JOB,
-            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
-            opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
-          });
-          o.metrics.recordsIn.inc({ feed }, slice.length);
-          o.metrics.rejected.inc({ feed }, rejected.length);
+  async function runConsumer(): Promise<ReturnType<KafkaGateway["consumer"]>> {
+    const consumer = o.kafka.consumer(o.names.consumerGroup);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joined = true;
+      crashed = false;
+      restarts = 0;
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      // kafkajs restarts itself after a retriable crash; after any other, this instance is not
+      // ready until a fresh consumer has rejoined the group.
+      crashed = !e.payload.restart;
+      o.logger.error({ err: e.payload.error?.message, restart: e.payload.restart }, "kafka consumer crashed");
+      if (crashed && !stopping) scheduleRestart();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        const feed = feedOfTopic.get(batch.topic)!;
+        const messages = batch.messages;
+        for (let i = 0; i < messages.length && isRunning() && !isStale() && !stopping; ) {
+          await waitForRoom(heartbeat, isRunning);
+          if (!isRunning() || stopping) break;
+          // Up to `maxQueueDepth` jobs' worth at a time, each job a slice of `jobRecords`.
+          const chunk = messages.slice(i, i + o.jobRecords * 8);
+          const jobs: { name: string; data: StoreBatchJob; opts: object }[] = [];
+          const dead: { value: Buffer | null; key: Buffer | null; headers: Record<string, string> }[] = [];
+          for (let s = 0; s < chunk.length; s += o.jobRecords) {
+            const slice = chunk.slice(s, s + o.jobRecords);
+            const first = slice[0]!.offset;
+            const last = slice[slice.length - 1]!.offset;
+            const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
+            const { rows, rejected } = classifyRecords(feed, raws, o.pii);
+            rejected.forEach((r) => {
+              const m = slice[raws.findIndex((x) => x.source === r.source)]!;
+              dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
+            });
+            // The batch id names the exact offsets, so a redelivered identical slice collapses in ClickHouse.
+            const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
+            jobs.push({
+              name: NORMALIZE_JOB,
+              data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
+              opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
+            });
+            o.metrics.recordsIn.inc({ feed }, slice.length);
+            o.metrics.rejected.inc({ feed }, rejected.length);
+          }
+          if (dead.length) await producer.send({ topic: dlqTopic(batch.topic), messages: dead });
+          await o.queue.addBulk(jobs);
+          const next = (BigInt(chunk[chunk.length - 1]!.offset) + 1n).toString();
+          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+          resolveOffset(chunk[chunk.length - 1]!.offset);
+          i += chunk.length;
+          await heartbeat();
         }
-        if (dead.length) await producer.send({ topic: dlqTopic(batch.topic), messages: dead });
-        await o.queue.addBulk(jobs);
-        const next = (BigInt(chunk[chunk.length - 1]!.offset) + 1n).toString();
-        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-        resolveOffset(chunk[chunk.length - 1]!.offset);
-        i += chunk.length;
-        await heartbeat();
+      },
+    });
+    return consumer;
+  }
+
+  // kafkajs gives up for good on some errors a broker restart causes (an offset commit answered
+  // "unknown member" comes back wrapped as non-retriable) and would leave this instance idle for
+  // ever. A fresh consumer resumes from the committed offsets; what it reads again is stored once
+  // (ClickHouse deduplicates by msg_id), like any redelivery.
+  function scheduleRestart(): void {
+    const delay = Math.min(30_000, 1000 * 2 ** restarts);
+    const attempt = (restarts += 1);
+    restartTimer = setTimeout(async () => {
+      await consumer.disconnect().catch(() => undefined);
+      if (stopping) return;
+      try {
+        consumer = await runConsumer();
+        o.logger.warn({ attempt }, "kafka consumer restarted");
+      } catch (err) {
+        o.logger.error({ err: (err as Error).message, attempt }, "kafka consumer restart failed");
+        scheduleRestart();
       }
-    },
-  });
+    }, delay);
+  }
+
+  let consumer = await runConsumer();
 
   const close = once(async () => {
     stopping = true;
+    clearTimeout(restartTimer);
     await consumer.disconnect();
     await producer.disconnect();
   });
