@@ -65,6 +65,10 @@ export const storeEnvSchema = z
     if (env.NODE_ENV === "production" && !env.CASEPULSE_PII_KEY) {
       ctx.addIssue({ code: "custom", path: ["CASEPULSE_PII_KEY"], message: "required when NODE_ENV=production (the built-in key is for development only)" });
     }
+    // Setting the built-in key by hand is no better than leaving it unset: it is public.
+    if (env.NODE_ENV === "production" && env.CASEPULSE_PII_KEY === DEV_PII_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CASEPULSE_PII_KEY"], message: "must be this deployment's own key when NODE_ENV=production, not the built-in development key" });
+    }
   })
   .transform((env) => ({ ...env, CASEPULSE_PII_KEY: env.CASEPULSE_PII_KEY ?? DEV_PII_KEY }));
 
