@@ -78,6 +78,7 @@ describe("storeEnvSchema: a bad variable stops the start with a message naming i
     { env: { NODE_ENV: "production", CASEPULSE_PII_KEY: "" }, name: "CASEPULSE_PII_KEY" },
     { env: { CASEPULSE_PII_KEY: "short" }, name: "CASEPULSE_PII_KEY" },
     { env: { NODE_ENV: "production", CASEPULSE_PII_KEY: "fifteen-chars!!" }, name: "CASEPULSE_PII_KEY" },
+    { env: { NODE_ENV: "production", CASEPULSE_PII_KEY: DEV_PII_KEY }, name: "CASEPULSE_PII_KEY" },
     { env: { CASEPULSE_DB: "casepulse-db" }, name: "CASEPULSE_DB" },
     { env: { CASEPULSE_DB: "1casepulse" }, name: "CASEPULSE_DB" },
     { env: { CASEPULSE_DB: "casepulse; DROP DATABASE x" }, name: "CASEPULSE_DB" },
@@ -164,6 +165,8 @@ describe("streamEnvSchema: defaults and other variables", () => {
     { name: "CASEPULSE_HTTP_PORT", value: "-1" },
     { name: "ALERT_WEBHOOK_URL", value: "not-a-url" },
     { name: "ALERT_WEBHOOK_KIND", value: "slack" },
+    { name: "KAFKA_SSL_CA_FILE", value: "/nonexistent/ca.pem" },
+    { name: "KAFKA_SESSION_TIMEOUT_MS", value: "1000" },
   ])("$name=$value is rejected naming it", ({ name, value }) => {
     expect(configError(streamEnvSchema, { [name]: value }).message).toContain(name);
   });

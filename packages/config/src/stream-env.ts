@@ -1,6 +1,16 @@
 // Configuration of the stream services (ingest, normalizer, reporter) beyond the store's.
+import { accessSync, constants } from "node:fs";
 import { z } from "zod";
 import { optionalString, url } from "./env.ts";
+
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 const topicName = (fallback: string) =>
@@ -20,6 +30,10 @@ export const streamEnvSchema = z
       }),
     KAFKA_CLIENT_ID: z.string().default("casepulse"),
     KAFKA_SSL: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    /** PEM file of the CA that signed the brokers' certificates (a private CA); turns TLS on. */
+    KAFKA_SSL_CA_FILE: optionalString.refine((p) => p === undefined || readable(p), { message: "must be a readable PEM file" }),
+    /** How long a silent consumer keeps its partitions; a killed instance's share moves after this. */
+    KAFKA_SESSION_TIMEOUT_MS: int(6000, 30_000),
     KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
     KAFKA_SASL_USERNAME: optionalString,
     KAFKA_SASL_PASSWORD: optionalString,

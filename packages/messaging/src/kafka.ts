@@ -5,7 +5,10 @@ import { Kafka, Partitioners, logLevel, type Consumer, type KafkaConfig, type Pr
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
-  ssl: boolean;
+  /** TLS: on with the system's CAs, or with these CA certificates (PEM) for a private CA. */
+  ssl: boolean | { ca: string[] };
+  /** A dead consumer's partitions move to the others after this long (ms); default 30 s. */
+  sessionTimeoutMs?: number;
   sasl?: { mechanism: "plain" | "scram-sha-256" | "scram-sha-512"; username: string; password: string } | undefined;
 }
 
@@ -39,7 +42,13 @@ export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: stri
   return {
     producer: () => kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner }),
     consumer: (groupId) =>
-      kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, maxBytesPerPartition: 1 << 20 }),
+      kafka.consumer({
+        groupId,
+        sessionTimeout: settings.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: Math.min(3_000, Math.floor((settings.sessionTimeoutMs ?? 30_000) / 3)),
+        rebalanceTimeout: 60_000,
+        maxBytesPerPartition: 1 << 20,
+      }),
     async ensureTopics(topics, partitions = 3) {
       const admin = kafka.admin();
       await admin.connect();

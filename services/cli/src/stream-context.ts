@@ -1,4 +1,5 @@
 // What the stream commands share: stream config, Kafka gateway, names, the normalize queue.
+import { readFileSync } from "node:fs";
 import { Queue } from "bullmq";
 import { parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
 import { createKafkaGateway, namesFor, redisConnection, type KafkaGateway, type Names } from "@casepulse/messaging";
@@ -22,7 +23,13 @@ export function openStreamContext(logger?: Logger): StreamContext {
       ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD }
       : undefined;
   const kafka = createKafkaGateway(
-    { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, ssl: env.KAFKA_SSL, sasl },
+    {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID,
+      ssl: env.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(env.KAFKA_SSL_CA_FILE, "utf8")] } : env.KAFKA_SSL,
+      sasl,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+    },
     (level, message, extra) => logger?.[level === "error" ? "error" : level === "warn" ? "warn" : "debug"]({ kafka: extra }, message),
   );
   return { env, names, kafka };
