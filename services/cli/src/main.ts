@@ -15,10 +15,10 @@ import { reportCommand } from "./commands/report.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { requestReportCommand } from "./commands/request-report.ts";
 import { UsageError } from "./usage-error.ts";
+import { CommanderError, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
 
 const program = new Command("casepulse")
   .description("12345 hotline, mediation and litigation feeds into ClickHouse; monthly and annual rule-of-law figures")
-  .showHelpAfterError("(run casepulse --help for usage)")
   .addCommand(ingestCommand)
   .addCommand(reportCommand)
   .addCommand(explainCommand)
@@ -31,9 +31,12 @@ const program = new Command("casepulse")
   .addCommand(jobsCommand)
   .addCommand(requestReportCommand);
 
+oneLineUsageErrors(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
+  if (err instanceof CommanderError) process.exit(usageExitCode(err));
   if (err instanceof UsageError || err instanceof ConfigError) {
     console.error(`casepulse: ${err.message}`);
     process.exit(2);

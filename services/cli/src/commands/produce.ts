@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { FEEDS, type Feed } from "@casepulse/feeds";
 import { readLines } from "@casepulse/ingestion";
 import { openStreamContext } from "../stream-context.ts";
+import { UsageError } from "../usage-error.ts";
 import { checkReadableFile } from "./ingest.ts";
 
 const KEY_FIELD: Record<Feed, string> = { hotline: "order_id", mediation: "case_id", litigation: "case_id" };
@@ -23,6 +24,9 @@ export const produceCommand = new Command("produce")
   .requiredOption("--file <path>", "the .jsonl file")
   .option("--batch <n>", "messages per send", "500")
   .action(async (opts: { source: Feed; file: string; batch: string }) => {
+    const batch = Number(opts.batch);
+    // NaN never flushed before the end of the file, 0 or less sent one message at a time.
+    if (!Number.isInteger(batch) || batch < 1) throw new UsageError(`--batch ${opts.batch}: must be a positive integer`);
     checkReadableFile(opts.file);
     const ctx = openStreamContext();
     const topic = ctx.names.topics[opts.source];
@@ -40,7 +44,7 @@ export const produceCommand = new Command("produce")
     try {
       for await (const line of readLines(opts.file)) {
         pending.push({ key: keyOf(opts.source, line.value), value: line.value });
-        if (pending.length >= Number(opts.batch)) await flush();
+        if (pending.length >= batch) await flush();
       }
       await flush();
     } finally {
