@@ -115,6 +115,9 @@ export function malformedLines<T extends { msg_id: string }>(
   feed: FeedName,
   valid: Emitted<T>[],
 ): { lines: MalformedLine[]; entries: MalformedEntry[] } {
+  // At tiny scales a feed can have no valid record: nothing to derive a broken one from, nor an
+  // arrival time to place it at.
+  if (valid.length === 0) return { lines: [], entries: [] };
   const kinds: readonly MalformedKind[] = MALFORMED_BY_FEED[feed];
   const repeatable = kinds.filter((k) => k !== "oversize"); // one 300 KB line is plenty
   const total = Math.max(kinds.length, Math.round(valid.length * MALFORMED_RATE));

@@ -2,6 +2,9 @@ import { Command } from "commander";
 import { writeFeeds } from "@casepulse/synthetic";
 import { UsageError } from "../usage-error.ts";
 
+/** About 6.8 million records; far more than any test or demo needs. */
+const MAX_SCALE = 100;
+
 export const generateCommand = new Command("generate")
   .description("write realistic synthetic feeds for two years, with the figures they must produce")
   .requiredOption("--out <dir>", "folder for hotline.jsonl, mediation.jsonl, litigation.jsonl and expected/")
@@ -11,7 +14,8 @@ export const generateCommand = new Command("generate")
     const seed = Number(opts.seed);
     const scale = Number(opts.scale);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed ${opts.seed}: must be an integer`);
-    if (!(scale > 0)) throw new UsageError(`--scale ${opts.scale}: must be a positive number`);
+    // The generator holds the feeds in memory: Infinity or 1e9 ran until the machine gave out.
+    if (!(scale > 0 && scale <= MAX_SCALE)) throw new UsageError(`--scale ${opts.scale}: must be a number above 0 and at most ${MAX_SCALE}`);
     const manifest = await writeFeeds(opts.out, seed, { scale });
     console.log(`wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
   });
