@@ -63,10 +63,14 @@ export const amountYuan = z
     return v.replaceAll(",", "");
   });
 
+/** What the UInt32 column holds; a larger count was stored wrapped (4294967296 became 0). */
+const MAX_COUNT = 4_294_967_295;
+
 export const optionalCount = z
   .number()
   .int({ message: "must be an integer" })
   .nonnegative()
+  .max(MAX_COUNT, { message: `must be at most ${MAX_COUNT}` })
   .nullish()
   .transform((v) => v ?? null);
 

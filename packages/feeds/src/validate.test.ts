@@ -423,10 +423,10 @@ describe("validateRecord: amount_yuan", () => {
 });
 
 describe("validateRecord: parties and head_appeared types", () => {
-  it.each([{ value: 0 }, { value: 2 }, { value: 15 }])("parties $value accepted", ({ value }) => {
+  it.each([{ value: 0 }, { value: 2 }, { value: 15 }, { value: 4_294_967_295 }])("parties $value accepted", ({ value }) => {
     expect(expectAccepted(check("mediation", { ...MEDIATION, parties: value })).parties).toBe(value);
   });
-  it.each([{ value: "3" as unknown }, { value: 2.5 }, { value: -1 }, { value: true }])("parties $value rejected", ({ value }) => {
+  it.each([{ value: "3" as unknown }, { value: 2.5 }, { value: -1 }, { value: true }, { value: 4_294_967_296 }, { value: 1e20 }])("parties $value rejected", ({ value }) => {
     expectRejected(check("mediation", { ...MEDIATION, parties: value }), "parties");
   });
   it.each([{ value: "true" as unknown }, { value: 1 }, { value: "是" }])("head_appeared $value rejected", ({ value }) => {
