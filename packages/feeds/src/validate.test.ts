@@ -565,6 +565,15 @@ describe("validateRecord: what is not one JSON object is rejected", () => {
   });
 });
 
+describe("validateRecord: a leading byte order mark is ignored, as text and as bytes", () => {
+  it.each([
+    { name: "string", raw: `\ufeff${JSON.stringify(HOTLINE)}` as string | Uint8Array },
+    { name: "bytes", raw: new Uint8Array(Buffer.from(`\ufeff${JSON.stringify(HOTLINE)}`)) },
+  ])("$name", ({ raw }) => {
+    expect(validateRecord("hotline", raw).ok).toBe(true);
+  });
+});
+
 describe("validateRecord: 256 KiB limit counted in UTF-8 bytes", () => {
   const LIMIT = 262144;
   /** A valid hotline record of exactly `bytes` UTF-8 bytes, padded with `filler` (1 or 3 bytes). */

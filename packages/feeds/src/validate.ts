@@ -43,7 +43,8 @@ export function validateRecord<F extends Feed>(feed: F, raw: string | Uint8Array
   if (bytes > MAX_RECORD_BYTES) return reject(`record is ${bytes} bytes, over the ${MAX_RECORD_BYTES}-byte (256 KiB) limit`);
   let text: string;
   if (typeof raw === "string") {
-    text = raw;
+    // As the byte path's decoder does: a leading byte order mark is not part of the record.
+    text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   } else {
     try {
       text = utf8.decode(raw);
