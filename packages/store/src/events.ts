@@ -41,11 +41,18 @@ export async function insertEvents<F extends Feed>(
   await store.insert(EVENT_TABLES[feed], rows.map(convert), dedupToken);
 }
 
+/** Each feed's stored msg_ids sorted by msg_id (migration 005), for the lookup below. */
+const MSG_ID_TABLES = {
+  hotline: "hotline_msg_ids",
+  mediation: "mediation_msg_ids",
+  litigation: "litigation_msg_ids",
+} as const satisfies Record<Feed, string>;
+
 /** Which of these msg_ids the feed's table already holds. */
 export async function storedMsgIds(store: Store, feed: Feed, msgIds: readonly string[]): Promise<Set<string>> {
   if (msgIds.length === 0) return new Set();
   const rows = await store.query<{ msg_id: string }>(
-    `SELECT DISTINCT msg_id FROM ${store.database}.${EVENT_TABLES[feed]} WHERE msg_id IN {ids:Array(String)}`,
+    `SELECT DISTINCT msg_id FROM ${store.database}.${MSG_ID_TABLES[feed]} WHERE msg_id IN {ids:Array(String)}`,
     { ids: msgIds },
   );
   return new Set(rows.map((r) => r.msg_id));
