@@ -559,6 +559,11 @@ describe("validateRecord: what is not one JSON object is rejected", () => {
     expect(reason).not.toContain("13800138000");
   });
 
+  it("a rejected record's msg_id with an unpaired surrogate is kept well-formed (ClickHouse refuses half characters)", () => {
+    const result = check("hotline", { ...without(HOTLINE, "event"), msg_id: "h-\ud800" });
+    expect(result).toMatchObject({ ok: false, msgId: "h-\ufffd" });
+  });
+
   it("a rejected JSON object keeps its msg_id for the dead-letter store", () => {
     const result = check("hotline", without(HOTLINE, "event"));
     expect(result).toMatchObject({ ok: false, msgId: "h-1" });

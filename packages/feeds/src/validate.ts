@@ -61,7 +61,8 @@ export function validateRecord<F extends Feed>(feed: F, raw: string | Uint8Array
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return reject("not a JSON object");
   const input = parsed as Record<string, unknown>;
-  const msgId = typeof input.msg_id === "string" && input.msg_id.trim() !== "" ? input.msg_id : null;
+  // Kept with the dead letter: an unpaired surrogate would make ClickHouse refuse the whole insert.
+  const msgId = typeof input.msg_id === "string" && input.msg_id.trim() !== "" ? input.msg_id.toWellFormed() : null;
   const result = schemas[feed].safeParse(input);
   if (!result.success) {
     const reasons = result.error.issues.slice(0, 3).map((i) => describeIssue(i, input));

@@ -150,6 +150,13 @@ describe("redactedPreview", () => {
     expect(redactedPreview(raw, KNOWN)).toBeNull();
   });
 
+  it("a cut through a surrogate pair leaves no half character", () => {
+    // {"unit":" is 9 characters: the emoji's two halves sit at 19 and 20, the cut at 20.
+    const preview = redactedPreview(JSON.stringify({ unit: `${"x".repeat(10)}🙂tail` }), KNOWN, 20);
+    expect(preview!.isWellFormed()).toBe(true);
+    expect(preview).toBe(`{"unit":"${"x".repeat(10)}\ufffd…`);
+  });
+
   it("long strings are cut at 80 characters", () => {
     const preview = redactedPreview(JSON.stringify({ unit: "街".repeat(100) }), KNOWN);
     expect(preview).toBe(`{"unit":"${"街".repeat(80)}…"}`);

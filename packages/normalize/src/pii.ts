@@ -63,5 +63,6 @@ export function redactedPreview(raw: string, known: ReadonlySet<string>, maxChar
     else masked[key] = value;
   }
   const text = JSON.stringify(masked);
-  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+  // A cut through a surrogate pair would leave half a character, which ClickHouse refuses to store.
+  return text.length > maxChars ? `${text.slice(0, maxChars).toWellFormed()}…` : text;
 }
