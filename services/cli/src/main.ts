@@ -15,7 +15,7 @@ import { reportCommand } from "./commands/report.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { requestReportCommand } from "./commands/request-report.ts";
 import { UsageError } from "./usage-error.ts";
-import { CommanderError, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
+import { CommanderError, oneLine, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
 
 const program = new Command("casepulse")
   .description("12345 hotline, mediation and litigation feeds into ClickHouse; monthly and annual rule-of-law figures")
@@ -38,7 +38,7 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) process.exit(usageExitCode(err));
   if (err instanceof UsageError || err instanceof ConfigError) {
-    console.error(`casepulse: ${err.message}`);
+    console.error(`casepulse: ${oneLine(err.message)}`);
     process.exit(2);
   }
   if (err instanceof StoreError) {

@@ -2,9 +2,14 @@
 // with a hint on a second line; casepulse promises one line naming the mistake and exit code 2.
 import { CommanderError, type Command } from "commander";
 
+/** A message on one line: an argument echoed back may hold newlines or control characters. */
+export function oneLine(message: string): string {
+  return message.replace(/[\s\p{Cc}]+/gu, " ").trim();
+}
+
 export function oneLineUsageErrors(command: Command): Command {
   command.exitOverride().configureOutput({
-    outputError: (text, write) => write(`casepulse: ${text.replace(/^error: /, "").replace(/\s+/g, " ").trim()} (see casepulse --help)\n`),
+    outputError: (text, write) => write(`casepulse: ${oneLine(text.replace(/^error: /, ""))} (see casepulse --help)\n`),
   });
   // Subcommands added with addCommand do not inherit these settings.
   for (const sub of command.commands) oneLineUsageErrors(sub);

@@ -1,3 +1,4 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { Command } from "commander";
 import { writeFeeds } from "@casepulse/synthetic";
 import { UsageError } from "../usage-error.ts";
@@ -13,9 +14,17 @@ export const generateCommand = new Command("generate")
   .action(async (opts: { out: string; seed: string; scale: string }) => {
     const seed = Number(opts.seed);
     const scale = Number(opts.scale);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed ${opts.seed}: must be an integer`);
+    // Number("") is 0: an empty --seed= is a mistake, not seed 0.
+    if (opts.seed.trim() === "" || !Number.isInteger(seed)) throw new UsageError(`--seed ${opts.seed}: must be an integer`);
     // The generator holds the feeds in memory: Infinity or 1e9 ran until the machine gave out.
     if (!(scale > 0 && scale <= MAX_SCALE)) throw new UsageError(`--scale ${opts.scale}: must be a number above 0 and at most ${MAX_SCALE}`);
+    try {
+      // Checked before generating: an --out that is a file used to end in a stack trace.
+      mkdirSync(opts.out, { recursive: true });
+      accessSync(opts.out, constants.W_OK);
+    } catch (err) {
+      throw new UsageError(`--out ${opts.out}: cannot write there (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
     const manifest = await writeFeeds(opts.out, seed, { scale });
     console.log(`wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
   });
