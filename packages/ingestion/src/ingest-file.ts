@@ -1,54 +1,85 @@
 // The file path: a .jsonl export goes through the same classify and write steps as the stream.
+// Validation and encoding run on worker threads (batches dealt round robin), ahead of the
+// ClickHouse writes here, so parsing and storing overlap; batches are still written in file order.
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
-import type { PiiProtector } from "@casepulse/normalize";
-import type { Store } from "@casepulse/store";
-import { classifyRecords, type RawRecord } from "./classify.ts";
-import { readLines } from "./read-lines.ts";
-import { writeBatch, type BatchOutcome } from "./write-batch.ts";
+import type { RejectedRecord, Store } from "@casepulse/store";
+import type { ClassifyWorkerData } from "./classify-worker.ts";
+import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
 
 export interface IngestFileOptions {
   store: Store;
-  pii: PiiProtector;
+  /** CASEPULSE_PII_KEY: the worker thread builds its own protector from it. */
+  piiKey: string;
   feed: Feed;
   path: string;
   /** Records per ClickHouse insert. */
   batchSize?: number;
+  /**
+   * Worker threads that validate and encode, default 1: on two cores a second one competes with
+   * ClickHouse's insert threads and measured slower (docs/performance.md).
+   */
+  workers?: number;
   onProgress?: (progress: { bytes: number; outcome: BatchOutcome }) => void;
 }
 
+type WorkerMessage =
+  | { kind: "batch"; batch: { received: number; bytes: number; msgIds: string[]; lines: string[]; rejected: RejectedRecord[] } }
+  | { kind: "end" };
+
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {
-  const { store, pii, feed, path, batchSize = 10_000 } = options;
+  const { store, feed, path, batchSize = 20_000 } = options;
   const runId = randomUUID();
-  const name = basename(path);
+  const source = `file:${basename(path)}`;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
-  let bytes = 0;
-  let seq = 0;
-  let pending: RawRecord[] = [];
-
-  const flush = async () => {
-    if (pending.length === 0) return;
-    seq += 1;
-    const classified = classifyRecords(feed, pending, pii);
-    const outcome = await writeBatch(store, feed, {
-      batchId: `file:${runId}:${feed}:${seq}`,
-      source: `file:${name}`,
-      received: pending.length,
-      ...classified,
-    });
-    pending = [];
-    total.received += outcome.received;
-    total.accepted += outcome.accepted;
-    total.duplicates += outcome.duplicates;
-    total.rejected += outcome.rejected;
-    options.onProgress?.({ bytes, outcome: { ...total } });
+  const count = Math.max(1, options.workers ?? 1);
+  const workers = Array.from({ length: count }, (_, index) => startWorker({ feed, path, batchSize, piiKey: options.piiKey, index, workers: count }));
+  const inboxes = workers.map(() => [] as WorkerMessage[]);
+  let notify: (() => void) | null = null;
+  let failure: unknown = null;
+  workers.forEach((worker, i) => {
+    worker.on("message", (m: WorkerMessage) => (inboxes[i]!.push(m), notify?.()));
+    worker.on("error", (err) => ((failure = err), notify?.()));
+    worker.on("exit", (code) => ((failure ??= code === 0 ? null : new Error(`classify worker exited ${code}`)), notify?.()));
+  });
+  /** Batch `seq` (1-based) comes from worker seq % count; an "end" there means the file is done. */
+  const next = async (seq: number): Promise<WorkerMessage> => {
+    const inbox = inboxes[seq % count]!;
+    for (;;) {
+      const m = inbox.shift();
+      if (m) return m;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (notify = resolve));
+    }
   };
-
-  for await (const line of readLines(path, (n) => (bytes += n))) {
-    pending.push({ value: line.value, source: `file:${name}:${line.number}` });
-    if (pending.length >= batchSize) await flush();
+  try {
+    for (const worker of workers) worker.postMessage("more");
+    for (let seq = 1, m = await next(seq); m.kind === "batch"; seq += 1, m = await next(seq)) {
+      // Let this worker prepare its next batch while this one is written.
+      workers[seq % count]!.postMessage("more");
+      const { received, bytes, ...encoded } = m.batch;
+      const outcome = await writeEncodedBatch(store, feed, { batchId: `file:${runId}:${feed}:${seq}`, source, received, ...encoded });
+      total.received += outcome.received;
+      total.accepted += outcome.accepted;
+      total.duplicates += outcome.duplicates;
+      total.rejected += outcome.rejected;
+      options.onProgress?.({ bytes, outcome: { ...total } });
+    }
+    return total;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  await flush();
-  return total;
+}
+
+/**
+ * Node 20 does not give worker threads the main thread's module hooks, so the worker loads tsx
+ * (what runs casepulse's TypeScript) before importing its TypeScript entry.
+ */
+function startWorker(workerData: ClassifyWorkerData): Worker {
+  const entry = new URL("./classify-worker.ts", import.meta.url).href;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true, workerData });
 }

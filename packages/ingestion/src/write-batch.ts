@@ -2,7 +2,16 @@
 // Order matters for crash safety: events, then dead letters, then the batch's reading counts.
 import { createHash } from "node:crypto";
 import type { Feed } from "@casepulse/feeds";
-import { insertEvents, insertRejected, recordBatch, storedMsgIds, type Store } from "@casepulse/store";
+import {
+  encodeEvents,
+  insertEncodedEvents,
+  insertRejected,
+  recordBatch,
+  storedMsgIds,
+  type EncodedEvents,
+  type RejectedRecord,
+  type Store,
+} from "@casepulse/store";
 import type { Classified } from "./classify.ts";
 
 export interface BatchOutcome {
@@ -12,25 +21,42 @@ export interface BatchOutcome {
   rejected: number;
 }
 
+export interface EncodedBatch extends EncodedEvents {
+  batchId: string;
+  source: string;
+  received: number;
+  rejected: RejectedRecord[];
+}
+
 export async function writeBatch<F extends Feed>(
   store: Store,
   feed: F,
   batch: { batchId: string; source: string; received: number } & Classified<F>,
 ): Promise<BatchOutcome> {
-  const { batchId, rows, rejected } = batch;
-  const stored = await storedMsgIds(store, feed, [...new Set(rows.map((r) => r.msg_id))]);
-  const fresh = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    if (!stored.has(row.msg_id) && !fresh.has(row.msg_id)) fresh.set(row.msg_id, row);
-  }
-  await insertEvents(store, feed, [...fresh.values()], `${batchId}:events`);
+  const { rows, ...rest } = batch;
+  return writeEncodedBatch(store, feed, { ...rest, ...encodeEvents(feed, rows) });
+}
+
+/** writeBatch for rows already encoded (the file path encodes them on a worker thread). */
+export async function writeEncodedBatch(store: Store, feed: Feed, batch: EncodedBatch): Promise<BatchOutcome> {
+  const { batchId, msgIds, lines, rejected } = batch;
+  const stored = await storedMsgIds(store, feed, [...new Set(msgIds)]);
+  // The first of each msg_id not yet stored; later copies in the batch are redeliveries.
+  const seen = new Set<string>();
+  const fresh: string[] = [];
+  msgIds.forEach((id, i) => {
+    if (stored.has(id) || seen.has(id)) return;
+    seen.add(id);
+    fresh.push(lines[i]!);
+  });
+  await insertEncodedEvents(store, feed, fresh, `${batchId}:events`);
   const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
   await insertRejected(store, withIds, `${batchId}:rejected`);
   await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
   return {
     received: batch.received,
-    accepted: fresh.size,
-    duplicates: rows.length - fresh.size,
+    accepted: fresh.length,
+    duplicates: msgIds.length - fresh.length,
     rejected: rejected.length,
   };
 }

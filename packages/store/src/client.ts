@@ -1,6 +1,7 @@
 // One way to reach ClickHouse, embedded or server: the same @clickhouse/client API and SQL.
 import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import { mkdirSync } from "node:fs";
+import { Readable } from "node:stream";
 import { resolve } from "node:path";
 import { toStoreError } from "./errors.ts";
 
@@ -24,6 +25,8 @@ export interface Store {
   command(sql: string, params?: Record<string, unknown>): Promise<void>;
   /** Inserts rows; a repeated dedupToken makes the repeat a no-op in ClickHouse itself. */
   insert(table: string, rows: readonly object[], dedupToken?: string): Promise<void>;
+  /** Inserts rows already encoded as JSONEachRow lines (encoded off the writing thread). */
+  insertJsonLines(table: string, lines: readonly string[], dedupToken?: string): Promise<void>;
   /** The same connection, another database (tests isolate themselves this way). Closing it is a no-op. */
   withDatabase(database: string): Store;
   close(): Promise<void>;
@@ -98,6 +101,20 @@ function storeOn(client: ClickHouseClient, database: string, embedded: boolean, 
           format: "JSONEachRow",
           clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken } : {},
         });
+      } catch (err) {
+        throw toStoreError(err, `insert into ${table} failed`);
+      }
+    },
+    async insertJsonLines(table: string, lines: readonly string[], dedupToken?: string) {
+      if (lines.length === 0) return;
+      try {
+        const result = await client.exec({
+          query: `INSERT INTO ${database}.${table} FORMAT JSONEachRow`,
+          values: Readable.from([`${lines.join("\n")}\n`], { objectMode: false }),
+          clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken } : {},
+        });
+        // A server's response must be read to free its socket; the embedded one is an empty buffer.
+        for await (const _ of result.stream) void _;
       } catch (err) {
         throw toStoreError(err, `insert into ${table} failed`);
       }

@@ -25,7 +25,7 @@ export async function ingestOne(ctx: Context, feed: Feed, path: string): Promise
   try {
     return await ingestFile({
       store: ctx.store,
-      pii: ctx.pii,
+      piiKey: ctx.env.CASEPULSE_PII_KEY,
       feed,
       path,
       onProgress: ({ bytes, outcome }) => progress.update(bytes, { ...outcome }),
