@@ -43,6 +43,9 @@ describe("metricQuery: names that are not a count are refused, naming them", () 
     "litigation.causes",
     "quality.received",
     "",
+    "constructor",
+    "__proto__",
+    "toString",
   ])("%j", (name) => {
     expect(() => metricQuery(name)).toThrow(UnknownMetricError);
     expect(() => metricQuery(name)).toThrow(JSON.stringify(name));

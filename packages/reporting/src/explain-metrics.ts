@@ -99,7 +99,8 @@ const KEYED: [prefix: string, sql: (db: string) => string][] = [
 ];
 
 export function metricQuery(name: string): MetricQuery {
-  const fixed = FIXED[name];
+  // Own keys only: "constructor" or "__proto__" would otherwise find Object's and run it as SQL.
+  const fixed = Object.hasOwn(FIXED, name) ? FIXED[name] : undefined;
   if (fixed) return { sql: fixed };
   for (const [prefix, sql] of KEYED) {
     if (name.startsWith(prefix) && name.length > prefix.length) return { sql, key: name.slice(prefix.length) };
