@@ -48,6 +48,11 @@ export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: stri
         heartbeatInterval: Math.min(3_000, Math.floor((settings.sessionTimeoutMs ?? 30_000) / 3)),
         rebalanceTimeout: 60_000,
         maxBytesPerPartition: 1 << 20,
+        // A fetch waits up to 250 ms for 256 KiB instead of returning each few messages: at a
+        // steady trickle every fetch became its own tiny normalize job, and the per-job cost of
+        // storing outran the rate (docs/performance.md). A backlog still fills fetches at once.
+        minBytes: 256 * 1024,
+        maxWaitTimeInMs: 250,
       }),
     async ensureTopics(topics, partitions = 3) {
       const admin = kafka.admin();
