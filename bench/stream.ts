@@ -23,6 +23,8 @@ export interface StreamRun {
   p50_ms: number;
   p99_ms: number;
   peak_rss_mb: number;
+  /** Peak of anonymous memory (heaps, ClickHouse buffers), without the engine's mapped code. */
+  peak_anon_mb: number;
 }
 
 export interface StreamResult extends StreamRun {
@@ -82,6 +84,7 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
       p50_ms: latency.p50,
       p99_ms: latency.p99,
       peak_rss_mb: done.peakRssMb,
+      peak_anon_mb: done.peakAnonMb,
     };
   } finally {
     await removeRun(kafka, [...Object.values(topics), ...Object.values(topics).map((t) => `${t}.dlq`)], [`${id}-ingest`, `${id}-baseline`]);
@@ -106,7 +109,7 @@ export async function benchStream(
     runs.push(r);
     log(
       `stream run ${i + 1}: produce ${r.produce_per_s.toFixed(0)}/s, kafkajs ${r.baseline_per_s.toFixed(0)}/s, ` +
-        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB`,
+        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB)`,
     );
   }
   const med = (k: keyof StreamRun) => median(runs.map((r) => r[k]));
@@ -121,5 +124,6 @@ export async function benchStream(
     p50_ms: med("p50_ms"),
     p99_ms: med("p99_ms"),
     peak_rss_mb: med("peak_rss_mb"),
+    peak_anon_mb: med("peak_anon_mb"),
   };
 }
