@@ -45,5 +45,10 @@ try {
     console.error(`casepulse: ${err.message}${err.retryable ? " (temporary: retrying may help)" : ""}`);
     process.exit(1);
   }
-  throw err;
+  // Not Node's default printout: it shows every property of the error, and a client's error can
+  // carry its request (ioredis puts AUTH's password in err.command.args).
+  const e = err instanceof Error ? err : new Error(String(err));
+  console.error(`casepulse: ${oneLine(`${e.name}: ${e.message}`)}`);
+  if (/^(debug|trace)$/.test(process.env.LOG_LEVEL ?? "")) console.error(e.stack);
+  process.exit(1);
 }

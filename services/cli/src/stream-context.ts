@@ -1,8 +1,8 @@
 // What the stream commands share: stream config, Kafka gateway, names, the normalize queue.
 import { readFileSync } from "node:fs";
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import { parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
-import { createKafkaGateway, namesFor, redisConnection, type KafkaGateway, type Names } from "@casepulse/messaging";
+import { createKafkaGateway, namesFor, openQueue, type KafkaGateway, type Names } from "@casepulse/messaging";
 import type { Logger } from "@casepulse/logging";
 
 export interface StreamContext {
@@ -35,6 +35,8 @@ export function openStreamContext(logger?: Logger): StreamContext {
   return { env, names, kafka };
 }
 
-export function normalizeQueue(ctx: StreamContext): Queue {
-  return new Queue(ctx.names.normalizeQueue, { connection: redisConnection(ctx.env.REDIS_URL) });
+/** The normalize queue; one-shot commands (status, jobs) fail fast instead of waiting for Redis. */
+export function normalizeQueue(ctx: StreamContext, options: { failFast?: boolean; logger?: Logger } = {}): Queue {
+  const { logger, failFast } = options;
+  return openQueue(ctx.names.normalizeQueue, ctx.env.REDIS_URL, { failFast, onError: logger && ((message) => logger.error({ redis: message }, "redis error")) });
 }

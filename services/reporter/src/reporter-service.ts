@@ -3,9 +3,9 @@
 // posts its alerts to the webhook when one is configured.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Queue, UnrecoverableError, Worker } from "bullmq";
+import { UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "pino";
-import { once, redisConnection, REPORT_JOB, reportJob, type PipelineMetrics, type Service } from "@casepulse/messaging";
+import { once, openQueue, redisConnection, REPORT_JOB, reportJob, type PipelineMetrics, type Service } from "@casepulse/messaging";
 import { buildReport, monthlySeries, parsePeriod, previousMonth, renderHtml, renderMarkdown, type MonthlySeries, type Report } from "@casepulse/reporting";
 import { saveReport, type Store } from "@casepulse/store";
 import { deliverAlerts, type WebhookKind } from "./webhook.ts";
@@ -36,7 +36,7 @@ export function writeReportFiles(dir: string, report: Report, series?: MonthlySe
 
 export async function startReporter(o: ReporterOptions): Promise<Service> {
   const connection = redisConnection(o.redisUrl);
-  const queue = new Queue(o.queueName, { connection });
+  const queue = openQueue(o.queueName, o.redisUrl, { onError: (message) => o.logger.error({ redis: message }, "redis error") });
   await queue.upsertJobScheduler(
     "monthly-report",
     { pattern: o.cron, tz: "Asia/Shanghai" },
@@ -88,7 +88,7 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
 
 /** Asks the running reporter for a report now. */
 export async function requestReport(redisUrl: string, queueName: string, period: string): Promise<string> {
-  const queue = new Queue(queueName, { connection: redisConnection(redisUrl) });
+  const queue = openQueue(queueName, redisUrl, { failFast: true });
   try {
     const job = await queue.add(REPORT_JOB, { period, trigger: "on_demand" }, { removeOnComplete: 100, removeOnFail: false });
     return job.id!;

@@ -6,7 +6,7 @@ const failed = new Command("failed")
   .description("list normalize jobs that used up their attempts")
   .option("--retry", "move them back to the queue")
   .action(async (opts: { retry?: boolean }) => {
-    const queue = normalizeQueue(openStreamContext());
+    const queue = normalizeQueue(openStreamContext(), { failFast: true });
     try {
       const jobs = await queue.getFailed(0, 999);
       for (const job of jobs) console.log(`${job.id}  attempts ${job.attemptsMade}  ${job.failedReason}`);

@@ -9,7 +9,7 @@ export const statusCommand = new Command("status")
   .option("--json", "print one JSON object")
   .action(async (opts: { json?: boolean }) => {
     const ctx = openStreamContext();
-    const queue = normalizeQueue(ctx);
+    const queue = normalizeQueue(ctx, { failFast: true });
     try {
       const lag = await ctx.kafka.lag(ctx.names.consumerGroup, Object.values(ctx.names.topics));
       const pending_jobs = await pendingJobs(queue);
