@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
-import type { RejectedRecord, Store } from "@casepulse/store";
+import type { EncodedEvents, RejectedRecord, Store } from "@casepulse/store";
 import type { ClassifyWorkerData } from "./classify-worker.ts";
 import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
 
@@ -26,7 +26,7 @@ export interface IngestFileOptions {
 }
 
 type WorkerMessage =
-  | { kind: "batch"; batch: { received: number; bytes: number; msgIds: string[]; lines: string[]; rejected: RejectedRecord[] } }
+  | { kind: "batch"; batch: EncodedEvents & { received: number; bytes: number; rejected: RejectedRecord[] } }
   | { kind: "end" };
 
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {

@@ -1,5 +1,5 @@
 // Step two: store one classified batch so that a retry of the same batch changes nothing.
-// Order matters for crash safety: events, then dead letters, then the batch's reading counts.
+// Order matters for crash safety: events, their derived rows, dead letters, the reading counts.
 import { createHash } from "node:crypto";
 import type { Feed } from "@casepulse/feeds";
 import {
@@ -7,6 +7,8 @@ import {
   insertEncodedEvents,
   insertRejected,
   recordBatch,
+  recordMsgIds,
+  refreshOrderState,
   storedMsgIds,
   type EncodedEvents,
   type RejectedRecord,
@@ -39,24 +41,26 @@ export async function writeBatch<F extends Feed>(
 
 /** writeBatch for rows already encoded (the file path encodes them on a worker thread). */
 export async function writeEncodedBatch(store: Store, feed: Feed, batch: EncodedBatch): Promise<BatchOutcome> {
-  const { batchId, msgIds, lines, rejected } = batch;
+  const { batchId, msgIds, keys, lines, rejected } = batch;
   const stored = await storedMsgIds(store, feed, [...new Set(msgIds)]);
   // The first of each msg_id not yet stored; later copies in the batch are redeliveries.
-  const seen = new Set<string>();
-  const fresh: string[] = [];
+  const fresh = new Map<string, number>();
   msgIds.forEach((id, i) => {
-    if (stored.has(id) || seen.has(id)) return;
-    seen.add(id);
-    fresh.push(lines[i]!);
+    if (!stored.has(id) && !fresh.has(id)) fresh.set(id, i);
   });
-  await insertEncodedEvents(store, feed, fresh, `${batchId}:events`);
+  const freshRows = [...fresh.values()];
+  // A msg_id counts as stored only after its event and the order state are (migration 006), so
+  // a retry after a crash anywhere in between writes them again; repeats are no-ops.
+  await insertEncodedEvents(store, feed, freshRows.map((i) => lines[i]!), `${batchId}:events`);
+  if (feed === "hotline") await refreshOrderState(store, freshRows.map((i) => keys[i]!));
+  await recordMsgIds(store, feed, [...fresh.keys()], `${batchId}:ids`);
   const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
   await insertRejected(store, withIds, `${batchId}:rejected`);
   await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
   return {
     received: batch.received,
-    accepted: fresh.length,
-    duplicates: msgIds.length - fresh.length,
+    accepted: fresh.size,
+    duplicates: msgIds.length - fresh.size,
     rejected: rejected.length,
   };
 }

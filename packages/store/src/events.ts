@@ -2,6 +2,7 @@
 import type { Feed } from "@casepulse/feeds";
 import type { FeedRowMap, HotlineRow, LitigationRow, MediationRow } from "@casepulse/normalize";
 import type { Store } from "./client.ts";
+import { ID_SLICE, MSG_ID_TABLES } from "./derived.ts";
 import { chTime, chTimeOrNull } from "./time.ts";
 
 export const EVENT_TABLES = {
@@ -41,41 +42,33 @@ export async function insertEvents<F extends Feed>(
   await store.insert(EVENT_TABLES[feed], rows.map(convert), dedupToken);
 }
 
-/** A batch's rows as JSONEachRow lines, each with its msg_id (for deduplication before insert). */
+/** A batch's rows as JSONEachRow lines, each with its msg_id (for deduplication before insert) and its order/case id. */
 export interface EncodedEvents {
   msgIds: string[];
+  keys: string[];
   lines: string[];
 }
 
 export function encodeEvents<F extends Feed>(feed: F, rows: readonly FeedRowMap[F][]): EncodedEvents {
   const convert = toStored[feed] as (r: FeedRowMap[F]) => object;
-  return { msgIds: rows.map((r) => r.msg_id), lines: rows.map((r) => JSON.stringify(convert(r))) };
+  return {
+    msgIds: rows.map((r) => r.msg_id),
+    keys: rows.map((r) => ("order_id" in r ? r.order_id : r.case_id)),
+    lines: rows.map((r) => JSON.stringify(convert(r))),
+  };
 }
 
 export async function insertEncodedEvents(store: Store, feed: Feed, lines: readonly string[], dedupToken?: string): Promise<void> {
   await store.insertJsonLines(EVENT_TABLES[feed], lines, dedupToken);
 }
 
-/** Each feed's stored msg_ids sorted by msg_id (migration 005), for the lookup below. */
-const MSG_ID_TABLES = {
-  hotline: "hotline_msg_ids",
-  mediation: "mediation_msg_ids",
-  litigation: "litigation_msg_ids",
-} as const satisfies Record<Feed, string>;
-
-/**
- * Ids per lookup query: an Array(String) parameter of 50,000 ids took about a minute in the
- * embedded engine where 20,000 took 0.1 s (docs/performance.md), so large batches ask in slices.
- */
-const LOOKUP_SLICE = 10_000;
-
 /** Which of these msg_ids the feed's table already holds. */
 export async function storedMsgIds(store: Store, feed: Feed, msgIds: readonly string[]): Promise<Set<string>> {
   const stored = new Set<string>();
-  for (let i = 0; i < msgIds.length; i += LOOKUP_SLICE) {
+  for (let i = 0; i < msgIds.length; i += ID_SLICE) {
     const rows = await store.query<{ msg_id: string }>(
       `SELECT DISTINCT msg_id FROM ${store.database}.${MSG_ID_TABLES[feed]} WHERE msg_id IN {ids:Array(String)}`,
-      { ids: msgIds.slice(i, i + LOOKUP_SLICE) },
+      { ids: msgIds.slice(i, i + ID_SLICE) },
     );
     for (const r of rows) stored.add(r.msg_id);
   }

@@ -6,3 +6,4 @@ export { insertRejected, listRejected, markReplayed, type RejectedRecord, type S
 export { recordBatch, type IngestBatch } from "./batches.ts";
 export { saveReport, type ReportTrigger } from "./reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
+export { refreshOrderState, recordMsgIds, MSG_ID_TABLES } from "./derived.ts";
