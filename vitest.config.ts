@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
+          // The reliability suite has its own command (`pnpm test:reliability`, vitest.reliability.config.ts).
+          exclude: [...configDefaults.exclude, "tests/reliability/**"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // Files share one Kafka and Redis and each spawns CLI processes: one file at a time.
