@@ -17,7 +17,7 @@ import { dropServerDatabase, type Quality } from "./support/stream-run.ts";
 const MAX_DEPTH = 8;
 /** Jobs the consumer adds at once after waiting for room: 8 slices of one fetched batch. */
 const CHUNK_JOBS = 8;
-const RATE = 12_000;
+const RATE = 20_000;
 
 let services: Services;
 beforeAll(async () => {
@@ -87,7 +87,7 @@ describe("load: production above capacity", () => {
       record(task, { area: "load", scenario: `production above capacity (${PROFILE.loadSeconds} s)`, figures });
 
       // The run only means something if production really outran the pipeline.
-      expect(lagAtEnd, "production was not above the pipeline's capacity").toBeGreaterThan(load.sent * 0.2);
+      expect(lagAtEnd, "production was not above the pipeline's capacity").toBeGreaterThan(load.sent * 0.1);
       expect(peak(samples, (s) => s.pending)).toBeLessThanOrEqual(MAX_DEPTH + CHUNK_JOBS);
       // Bounded: the backlog grows all the time, the pipeline's memory must not grow with it.
       const [firstHalf, secondHalf] = [peak(half(during, true), (s) => s.rss), peak(half(during, false), (s) => s.rss)];
