@@ -34,6 +34,12 @@ export interface Store {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Always set, empty when there is none: the embedded engine keeps a SET for the rest of its
+ * session, so an insert without a token would run with the previous insert's and be dropped.
+ */
+const tokenSetting = (dedupToken: string | undefined) => ({ insert_deduplication_token: dedupToken ?? "" });
+
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);
   const embedded = !config.url;
@@ -99,7 +105,7 @@ function storeOn(client: ClickHouseClient, database: string, embedded: boolean, 
           table: `${database}.${table}`,
           values: rows as object[],
           format: "JSONEachRow",
-          clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken } : {},
+          clickhouse_settings: tokenSetting(dedupToken),
         });
       } catch (err) {
         throw toStoreError(err, `insert into ${table} failed`);
@@ -111,7 +117,7 @@ function storeOn(client: ClickHouseClient, database: string, embedded: boolean, 
         const result = await client.exec({
           query: `INSERT INTO ${database}.${table} FORMAT JSONEachRow`,
           values: Readable.from([`${lines.join("\n")}\n`], { objectMode: false }),
-          clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken } : {},
+          clickhouse_settings: tokenSetting(dedupToken),
         });
         // A server's response must be read to free its socket; the embedded one is an empty buffer.
         for await (const _ of result.stream) void _;
