@@ -9,14 +9,11 @@ import { createConnection, createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "@casepulse/store";
-import { produceAll } from "../support/pipeline.ts";
 import { ensureServices, type Services } from "../support/services.ts";
 import { record } from "./support/figures.ts";
 import { waitFor } from "./support/processes.ts";
-import { probePipeline } from "./support/probe.ts";
-import { PROFILE } from "./support/profile.ts";
 import { storeFacts } from "./support/store-facts.ts";
-import { compareWithReference, generatedRun, type GeneratedRun } from "./support/stream-run.ts";
+import { drainStopAndCompare, expectRecovered, recoveryFigures, startedRun, type GeneratedRun } from "./support/stream-run.ts";
 import { startTcpProxy } from "./support/tcp-proxy.ts";
 
 const SERVER = process.env.CLICKHOUSE_URL;
@@ -87,38 +84,24 @@ if (SERVER) {
       const admin = await openStore({ url: SERVER, dataDir: "", database: "default", username: process.env.CLICKHOUSE_USER, password: process.env.CLICKHOUSE_PASSWORD });
       let run: GeneratedRun | undefined;
       try {
-        run = await generatedRun(services, "chcut", {
-          seed: 606,
-          scale: PROFILE.scale,
-          env: { CLICKHOUSE_URL: `http://127.0.0.1:${proxy.port}`, CASEPULSE_DB: database, CASEPULSE_MAX_QUEUE_DEPTH: "6", CASEPULSE_JOB_RECORDS: "500" },
-        });
-        const p = run.pipeline;
-        const probe = probePipeline(p.env);
-        await produceAll(p.env, run.feedsDir);
-        const proc = run.start();
-        await proc.httpPort;
+        const started = await startedRun(services, "chcut", 606, { CLICKHOUSE_URL: `http://127.0.0.1:${proxy.port}`, CASEPULSE_DB: database });
+        run = started.run;
+        const { probe, proc } = started;
         await waitFor("a normalize job inserting", async () => (await probe.jobs()).active > 0, 180_000, 10);
         const acceptedBefore = proxy.accepted;
         await proxy.cut();
         await new Promise((r) => setTimeout(r, CUT_MS));
         const retrying = (await probe.jobs()).delayed;
         await proxy.restore();
-        await p.waitDrained();
-        proc.child.kill("SIGTERM");
-        const exit = await proc.exit;
-        const failed = (await probe.jobs()).failed;
-        await probe.close();
-        const comparison = await compareWithReference(run, "at-least");
-        const facts = await storeFacts(p.env);
+        const recovery = await drainStopAndCompare(run, proc, probe);
+        const facts = await storeFacts(run.pipeline.env);
         const manifest = JSON.parse(readFileSync(join(run.feedsDir, "expected", "manifest.json"), "utf8"));
         record(task, {
           area: "faults",
           scenario: SCENARIO,
-          figures: { "cut s": CUT_MS / 1000, "connections before cut": acceptedBefore, "jobs waiting to retry": retrying, "failed jobs": failed, differences: comparison.differences.length },
+          figures: { "cut s": CUT_MS / 1000, "connections before cut": acceptedBefore, "jobs waiting to retry": retrying, ...recoveryFigures(recovery) },
         });
-        expect(exit.code).toBe(0);
-        expect(failed).toBe(0);
-        expect(comparison.differences).toEqual([]);
+        expectRecovered(recovery);
         for (const feed of ["hotline", "mediation", "litigation"] as const) expect(facts.events[feed].rows_final, feed).toBe(manifest.files[feed].valid);
       } finally {
         await run?.cleanup();

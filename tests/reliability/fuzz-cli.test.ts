@@ -3,7 +3,7 @@
 // required option, an unknown option, an extra argument). Valid calls succeed; every mistake
 // exits 2 with one line naming it, and nothing crashes with a stack trace.
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

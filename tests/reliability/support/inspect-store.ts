@@ -3,18 +3,12 @@
 // allows one process per data folder, and the test process must not hold it. Prints one JSON object:
 // row counts of the event tables, and which needles occur in any String column of any table.
 import { readFileSync } from "node:fs";
-import { parseEnv, storeEnvSchema } from "@casepulse/config";
-import { EVENT_TABLES, openStore } from "@casepulse/store";
+import { EVENT_TABLES } from "@casepulse/store";
+import { openContext } from "../../../services/cli/src/context.ts";
 import { needleIndex } from "./needle-index.ts";
 
-const env = parseEnv(storeEnvSchema);
-const store = await openStore({
-  url: env.CLICKHOUSE_URL,
-  dataDir: env.CASEPULSE_DATA,
-  database: env.CASEPULSE_DB,
-  username: env.CLICKHOUSE_USER,
-  password: env.CLICKHOUSE_PASSWORD,
-});
+// The store as every casepulse command opens it (the same env, the migrations already applied).
+const { env, store } = await openContext();
 try {
   const db = { db: env.CASEPULSE_DB };
   const events: Record<string, { rows: number; rows_final: number; msg_ids: number }> = {};

@@ -4,12 +4,14 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
+import { expect } from "vitest";
 import { openStore } from "@casepulse/store";
-import { cliJson, runCli } from "../../support/cli.ts";
+import { cliJson, runCli, type CliResult } from "../../support/cli.ts";
 import { reportDifferences, withoutQuality } from "../../support/compare.ts";
-import { testPipeline, type TestPipeline } from "../../support/pipeline.ts";
+import { produceAll, testPipeline, type TestPipeline } from "../../support/pipeline.ts";
 import type { Services } from "../../support/services.ts";
-import { OUT_DIR, QUICK } from "./profile.ts";
+import { probePipeline, type Probe } from "./probe.ts";
+import { OUT_DIR, PROFILE, QUICK } from "./profile.ts";
 
 export interface Quality {
   received: number;
@@ -126,4 +128,67 @@ export async function compareWithReference(run: GeneratedRun, readings: "exact" 
     quality = report.quality;
   }
   return { periods: run.periods.length, differences, quality: quality!, expectedQuality: run.expected(run.periods[0]!).quality };
+}
+
+export interface Recovery {
+  exit: CliResult;
+  failed: number;
+  comparison: Comparison;
+}
+
+/** The figures every fault scenario reports about how the pipeline came back. */
+export function recoveryFigures(r: Recovery): Record<string, number> {
+  return {
+    "failed jobs": r.failed,
+    differences: r.comparison.differences.length,
+    "extra readings": r.comparison.quality.received - r.comparison.expectedQuality.received,
+  };
+}
+
+/** Came back whole: a clean stop, no job given up, every figure equal to the reference. */
+export function expectRecovered(r: Recovery): void {
+  expect(r.exit.code).toBe(0);
+  expect(r.failed).toBe(0);
+  expect(r.comparison.differences).toEqual([]);
+}
+
+/** After a fault: lets the pipeline drain, stops it with SIGTERM, compares every period with the reference. */
+export async function drainStopAndCompare(
+  run: GeneratedRun,
+  proc: ReturnType<TestPipeline["start"]>,
+  probe: Probe,
+): Promise<Recovery> {
+  await run.pipeline.waitDrained();
+  proc.child.kill("SIGTERM");
+  const exit = await proc.exit;
+  const failed = (await probe.jobs()).failed;
+  await probe.close();
+  return { exit, failed, comparison: await compareWithReference(run, "at-least") };
+}
+
+/**
+ * A shallow queue and a short session timeout: when a fault lands, records are at once unconsumed,
+ * queued and being inserted, and a restarted consumer takes over soon.
+ */
+export const FAULT_ENV = { CASEPULSE_MAX_QUEUE_DEPTH: "6", CASEPULSE_JOB_RECORDS: "500", KAFKA_SESSION_TIMEOUT_MS: "6000" };
+
+/** Generated feeds produced to Kafka and a pipeline started on them, ready for a fault. */
+export async function startedRun(
+  services: Pick<Services, "kafkaBrokers" | "redisUrl">,
+  name: string,
+  seed: number,
+  env: Record<string, string> = {},
+): Promise<{ run: GeneratedRun; probe: Probe; proc: ReturnType<TestPipeline["start"]> }> {
+  const run = await generatedRun(services, name, { seed, scale: PROFILE.scale, env: { ...FAULT_ENV, ...env } });
+  const probe = probePipeline(run.pipeline.env);
+  try {
+    await produceAll(run.pipeline.env, run.feedsDir);
+    const proc = run.start();
+    await proc.httpPort;
+    return { run, probe, proc };
+  } catch (err) {
+    await probe.close();
+    await run.cleanup();
+    throw err;
+  }
 }
