@@ -61,9 +61,14 @@ const ingest = await startIngest({
   jobAttempts: env.CASEPULSE_JOB_ATTEMPTS,
 });
 
+// A stuck pipeline (failing jobs) must end the bench, not hang it.
+const throughputDeadline = Date.now() + 20 * 60_000;
 for (;;) {
   const [row] = await ctx.store.query<{ received: number }>(`SELECT sum(received) AS received FROM ${db}.ingest_batches FINAL`);
   if (Number(row?.received ?? 0) >= expected) break;
+  if (Date.now() > throughputDeadline || (await queue.getFailedCount()) > 0) {
+    throw new Error(`pipeline stuck at ${row?.received ?? 0} of ${expected} records (${await queue.getFailedCount()} failed jobs)`);
+  }
   await sleep(100);
 }
 send({ phase: "throughput", ms: performance.now() - started });
