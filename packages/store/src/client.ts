@@ -35,10 +35,13 @@ export interface Store {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Always set, empty when there is none: the embedded engine keeps a SET for the rest of its
- * session, so an insert without a token would run with the previous insert's and be dropped.
+ * Settings of every insert. The token is always set, empty when there is none: the embedded
+ * engine keeps a SET for the rest of its session, so an insert without a token would run with the
+ * previous insert's and be dropped. async_insert is off (chDB turns it on by default): an insert
+ * then waited for a shared buffer's flush, and it must be stored, as one block under its own
+ * deduplication token, before the next step of a batch runs.
  */
-const tokenSetting = (dedupToken: string | undefined) => ({ insert_deduplication_token: dedupToken ?? "" });
+const insertSettings = (dedupToken: string | undefined) => ({ async_insert: 0 as const, insert_deduplication_token: dedupToken ?? "" });
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);
@@ -105,7 +108,7 @@ function storeOn(client: ClickHouseClient, database: string, embedded: boolean, 
           table: `${database}.${table}`,
           values: rows as object[],
           format: "JSONEachRow",
-          clickhouse_settings: tokenSetting(dedupToken),
+          clickhouse_settings: insertSettings(dedupToken),
         });
       } catch (err) {
         throw toStoreError(err, `insert into ${table} failed`);
@@ -117,7 +120,7 @@ function storeOn(client: ClickHouseClient, database: string, embedded: boolean, 
         const result = await client.exec({
           query: `INSERT INTO ${database}.${table} FORMAT JSONEachRow`,
           values: Readable.from([`${lines.join("\n")}\n`], { objectMode: false }),
-          clickhouse_settings: tokenSetting(dedupToken),
+          clickhouse_settings: insertSettings(dedupToken),
         });
         // A server's response must be read to free its socket; the embedded one is an empty buffer.
         for await (const _ of result.stream) void _;
