@@ -8,9 +8,8 @@
 import { readFileSync } from "node:fs";
 import { createLogger } from "@casepulse/logging";
 import { createMetrics } from "@casepulse/messaging";
-import { startIngest } from "@casepulse/ingest";
-import { startNormalizer } from "@casepulse/normalizer";
 import { openContext } from "../services/cli/src/context.ts";
+import { startIngestRole, startNormalizerRole } from "../services/cli/src/roles.ts";
 import { normalizeQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
 import { LATENCY_FROM, parseSentAt } from "./latency-events.ts";
 import { percentile } from "./stats.ts";
@@ -40,26 +39,8 @@ let peakAnonKb = 0;
 const sampler = setInterval(() => (peakAnonKb = Math.max(peakAnonKb, statusKb("RssAnon"))), 100);
 
 const started = performance.now();
-const normalizer = await startNormalizer({
-  store: ctx.store,
-  redisUrl: env.REDIS_URL,
-  queueName: names.normalizeQueue,
-  logger,
-  metrics,
-  concurrency: env.CASEPULSE_WORKER_CONCURRENCY,
-  lockDurationMs: env.CASEPULSE_JOB_LOCK_MS,
-});
-const ingest = await startIngest({
-  kafka: stream.kafka,
-  queue,
-  names,
-  pii: ctx.pii,
-  logger,
-  metrics,
-  jobRecords: env.CASEPULSE_JOB_RECORDS,
-  maxQueueDepth: env.CASEPULSE_MAX_QUEUE_DEPTH,
-  jobAttempts: env.CASEPULSE_JOB_ATTEMPTS,
-});
+const normalizer = await startNormalizerRole({ stream, logger, metrics }, ctx.store);
+const ingest = await startIngestRole({ stream, logger, metrics }, queue, ctx.pii);
 
 // A stuck pipeline (failing jobs) must end the bench, not hang it.
 const throughputDeadline = Date.now() + 20 * 60_000;

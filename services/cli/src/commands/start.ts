@@ -3,10 +3,9 @@
 import { Command } from "commander";
 import { createLogger } from "@casepulse/logging";
 import { createMetrics, pendingJobs, startOpsServer, type Service } from "@casepulse/messaging";
-import { startIngest } from "@casepulse/ingest";
-import { startNormalizer } from "@casepulse/normalizer";
 import { startReporter } from "@casepulse/reporter";
 import { openContext, loadEnv, type Context } from "../context.ts";
+import { startIngestRole, startNormalizerRole } from "../roles.ts";
 import { normalizeQueue, openStreamContext } from "../stream-context.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -70,15 +69,7 @@ export const startCommand = new Command("start")
     process.once("SIGINT", () => void shutdown("SIGINT"));
 
     if (ctx && roles.includes("normalizer")) {
-      add("normalizer", await startNormalizer({
-        store: ctx.store,
-        redisUrl: env.REDIS_URL,
-        queueName: names.normalizeQueue,
-        logger,
-        metrics,
-        concurrency: env.CASEPULSE_WORKER_CONCURRENCY,
-        lockDurationMs: env.CASEPULSE_JOB_LOCK_MS,
-      }));
+      add("normalizer", await startNormalizerRole({ stream, logger, metrics }, ctx.store));
     }
     if (ctx && roles.includes("reporter")) {
       add("reporter", await startReporter({
@@ -93,17 +84,7 @@ export const startCommand = new Command("start")
       }));
     }
     if (roles.includes("ingest")) {
-      add("ingest", await startIngest({
-        kafka: stream.kafka,
-        queue,
-        names,
-        pii,
-        logger,
-        metrics,
-        jobRecords: env.CASEPULSE_JOB_RECORDS,
-        maxQueueDepth: env.CASEPULSE_MAX_QUEUE_DEPTH,
-        jobAttempts: env.CASEPULSE_JOB_ATTEMPTS,
-      }));
+      add("ingest", await startIngestRole({ stream, logger, metrics }, queue, pii));
     }
     logger.info({ roles, http: `${env.CASEPULSE_HTTP_HOST}:${ops.port}`, prefix: env.CASEPULSE_PREFIX }, "casepulse started");
   });

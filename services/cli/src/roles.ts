@@ -1,0 +1,44 @@
+// The stream roles wired from configuration, once: `casepulse start` and the stream bench run the
+// same wiring, so the bench measures what ops run.
+import type { Queue } from "bullmq";
+import type { Logger } from "@casepulse/logging";
+import type { PipelineMetrics, Service } from "@casepulse/messaging";
+import type { PiiProtector } from "@casepulse/normalize";
+import type { Store } from "@casepulse/store";
+import { startIngest } from "@casepulse/ingest";
+import { startNormalizer } from "@casepulse/normalizer";
+import type { StreamContext } from "./stream-context.ts";
+
+export interface RoleDeps {
+  stream: StreamContext;
+  logger: Logger;
+  metrics: PipelineMetrics;
+}
+
+export function startNormalizerRole({ stream, logger, metrics }: RoleDeps, store: Store): Promise<Service> {
+  const { env, names } = stream;
+  return startNormalizer({
+    store,
+    redisUrl: env.REDIS_URL,
+    queueName: names.normalizeQueue,
+    logger,
+    metrics,
+    concurrency: env.CASEPULSE_WORKER_CONCURRENCY,
+    lockDurationMs: env.CASEPULSE_JOB_LOCK_MS,
+  });
+}
+
+export function startIngestRole({ stream, logger, metrics }: RoleDeps, queue: Queue, pii: PiiProtector): Promise<Service> {
+  const { env, names } = stream;
+  return startIngest({
+    kafka: stream.kafka,
+    queue,
+    names,
+    pii,
+    logger,
+    metrics,
+    jobRecords: env.CASEPULSE_JOB_RECORDS,
+    maxQueueDepth: env.CASEPULSE_MAX_QUEUE_DEPTH,
+    jobAttempts: env.CASEPULSE_JOB_ATTEMPTS,
+  });
+}
