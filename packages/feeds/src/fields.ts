@@ -78,3 +78,84 @@ export const optionalBoolean = z
   .boolean()
   .nullish()
   .transform((v) => v ?? null);
+
+// ---- The same rules as plain functions, for the common case ---------------------------------
+// zod spends most of a feed's validation time on its machinery, not on these checks. Each
+// function below takes a wire value and returns the canonical value exactly as the zod field
+// above does, or DEFER for anything it does not accept; validateRecord then lets the zod schema
+// decide, so every rejection and its reason still come from zod. The two are kept equal by
+// fast-accept.test.ts (every generated and malformed record, both ways).
+
+export const DEFER = Symbol("defer to the zod schema");
+export type Accept<T> = (value: unknown) => T | typeof DEFER;
+
+const isText = (s: string) => s.trim().length > 0 && s.isWellFormed();
+
+export const acceptText: Accept<string> = (v) => (typeof v === "string" && isText(v) ? v : DEFER);
+
+export const acceptOptionalText: Accept<string | null> = (v) => {
+  if (v == null) return null;
+  if (typeof v !== "string") return DEFER;
+  if (v.trim() === "") return null;
+  return v.isWellFormed() ? v : DEFER;
+};
+
+export const acceptTimestamp: Accept<number> = (v) => {
+  const ms = typeof v === "string" ? parseTimestamp(v) : null;
+  return ms === null ? DEFER : ms;
+};
+
+export const acceptOptionalTimestamp: Accept<number | null> = (v) => (v == null ? null : acceptTimestamp(v));
+
+export function acceptOneOf<const T extends readonly string[]>(values: T): Accept<T[number]> {
+  const allowed: ReadonlySet<unknown> = new Set(values);
+  return (v) => (allowed.has(v) ? (v as T[number]) : DEFER);
+}
+
+export function acceptOptionalOneOf<const T extends readonly string[]>(values: T): Accept<T[number] | null> {
+  const one = acceptOneOf(values);
+  return (v) => (v == null ? null : one(v));
+}
+
+export const acceptAmountYuan: Accept<string | null> = (v) => {
+  if (v == null) return null;
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 && v < 1e15 ? String(Number(v.toFixed(6))) : DEFER;
+  if (typeof v === "string") return AMOUNT_TEXT.test(v) ? v.replaceAll(",", "") : DEFER;
+  return DEFER;
+};
+
+export const acceptOptionalCount: Accept<number | null> = (v) => {
+  if (v == null) return null;
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT ? v : DEFER;
+};
+
+export const acceptOptionalBoolean: Accept<boolean | null> = (v) => (v == null ? null : typeof v === "boolean" ? v : DEFER);
+
+/** A string, absent or null, kept as it came (null when absent). */
+export const acceptOptionalString: Accept<string | null> = (v) => (v == null ? null : typeof v === "string" ? v : DEFER);
+
+/** A rule across fields, shared by the zod schema's superRefine and the accepter. */
+export interface CrossFieldIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * An accepter for a whole record: each key of `shape` through its field accepter (keys outside
+ * the contract are dropped, as zod's object drops them), then the cross-field rules.
+ */
+export function acceptObject<T>(
+  shape: { readonly [K in keyof T]: Accept<T[K]> },
+  rules: (record: T) => CrossFieldIssue[],
+): (input: Record<string, unknown>) => T | null {
+  const keys = Object.keys(shape) as (keyof T & string)[];
+  return (input) => {
+    const out = {} as T;
+    for (const key of keys) {
+      const value = shape[key](Object.hasOwn(input, key) ? input[key] : undefined);
+      if (value === DEFER) return null;
+      out[key] = value as T[typeof key];
+    }
+    return rules(out).length === 0 ? out : null;
+  };
+}

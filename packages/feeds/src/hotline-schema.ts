@@ -1,10 +1,40 @@
 import { z } from "zod";
-import { HOTLINE_CHANNELS, HOTLINE_EVENTS, SATISFACTION } from "./model.ts";
-import { oneOf, optionalOneOf, optionalText, optionalTimestamp, text, timestamp } from "./fields.ts";
+import { HOTLINE_CHANNELS, HOTLINE_EVENTS, SATISFACTION, type HotlineEvent } from "./model.ts";
+import {
+  acceptObject,
+  acceptOneOf,
+  acceptOptionalOneOf,
+  acceptOptionalString,
+  acceptOptionalText,
+  acceptOptionalTimestamp,
+  acceptText,
+  acceptTimestamp,
+  DEFER,
+  oneOf,
+  optionalOneOf,
+  optionalText,
+  optionalTimestamp,
+  text,
+  timestamp,
+  type Accept,
+  type CrossFieldIssue,
+} from "./fields.ts";
 
-const categoryPath = text.refine((s) => s.split("/").length >= 2 && s.split("/").every((p) => p.trim() !== ""), {
-  message: "must be a path of at least two levels, e.g. 城乡建设/违法建设",
-});
+const CATEGORY_MESSAGE = "must be a path of at least two levels, e.g. 城乡建设/违法建设";
+const isCategoryPath = (s: string) => s.split("/").length >= 2 && s.split("/").every((p) => p.trim() !== "");
+
+const categoryPath = text.refine(isCategoryPath, { message: CATEGORY_MESSAGE });
+
+function hotlineRules(r: Pick<HotlineEvent, "event" | "category" | "community" | "deadline" | "satisfaction">): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  if (r.event === "登记") {
+    for (const key of ["category", "community", "deadline"] as const) {
+      if (r[key] === null) issues.push({ path: key, message: "required on 登记" });
+    }
+  }
+  if (r.event === "回访" && r.satisfaction === null) issues.push({ path: "satisfaction", message: "required on 回访" });
+  return issues;
+}
 
 export const hotlineSchema = z
   .object({
@@ -27,12 +57,30 @@ export const hotlineSchema = z
     content: z.string().nullish().transform((v) => v ?? null),
   })
   .superRefine((r, ctx) => {
-    if (r.event === "登记") {
-      for (const key of ["category", "community", "deadline"] as const) {
-        if (r[key] === null) ctx.addIssue({ code: "custom", path: [key], message: "required on 登记" });
-      }
-    }
-    if (r.event === "回访" && r.satisfaction === null) {
-      ctx.addIssue({ code: "custom", path: ["satisfaction"], message: "required on 回访" });
-    }
+    for (const { path, message } of hotlineRules(r)) ctx.addIssue({ code: "custom", path: [path], message });
   });
+
+const acceptCategory: Accept<string | null> = (v) => {
+  const category = acceptOptionalText(v);
+  return typeof category === "string" && !isCategoryPath(category) ? DEFER : category;
+};
+
+/** hotlineSchema's result for the records it accepts without help (fields.ts says why). */
+export const acceptHotline = acceptObject<HotlineEvent>(
+  {
+    msg_id: acceptText,
+    order_id: acceptText,
+    event: acceptOneOf(HOTLINE_EVENTS),
+    event_time: acceptTimestamp,
+    category: acceptCategory,
+    community: acceptOptionalText,
+    deadline: acceptOptionalTimestamp,
+    channel: acceptOptionalOneOf(HOTLINE_CHANNELS),
+    repeat_of: acceptOptionalText,
+    satisfaction: acceptOptionalOneOf(SATISFACTION),
+    unit: acceptOptionalText,
+    caller_phone: acceptOptionalString,
+    content: acceptOptionalString,
+  },
+  hotlineRules,
+);

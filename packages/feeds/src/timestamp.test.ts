@@ -73,6 +73,7 @@ describe("parseTimestamp: rejects what is not a timestamp", () => {
     { why: "Feb 30", input: "2024-02-30T00:00:00Z" },
     { why: "Feb 29 in a common year", input: "2023-02-29T00:00:00Z" },
     { why: "Feb 29 in 1900 (not a leap year)", input: "1900-02-29 00:00:00" },
+    { why: "Feb 29 in 2100 (not a leap year)", input: "2100-02-29T00:00:00Z" },
     { why: "April 31", input: "2024-04-31 10:00:00" },
     { why: "day 00", input: "2024-04-00 10:00:00" },
     { why: "Feb 30, local form", input: "2024-02-30 12:00:00" },

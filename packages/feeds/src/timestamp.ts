@@ -15,13 +15,14 @@ function inRange(ms: number | null): number | null {
   return ms !== null && ms >= MIN_MS && ms < MAX_MS ? ms : null;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
 function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  // Date.UTC rolls 2024-02-30 over into March; a round trip catches impossible calendar dates.
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return t;
+  // Date.UTC would roll 2024-02-30 over into March: impossible calendar dates are refused first.
+  if (d < 1 || d > (mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 
 function offsetMs(offset: string): number | null {
