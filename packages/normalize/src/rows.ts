@@ -18,12 +18,23 @@ export interface FeedRowMap {
 
 export function toRow<F extends Feed>(feed: F, record: FeedRecordMap[F], pii: PiiProtector): FeedRowMap[F] {
   if (feed !== "hotline") return record as unknown as FeedRowMap[F];
-  const { caller_phone, content, ...rest } = record as HotlineEvent;
-  const row: HotlineRow = {
-    ...rest,
-    caller_hash: caller_phone ? pii.hashPhone(caller_phone) : null,
-    has_content: content !== null && content !== "",
-  };
+  const e = record as HotlineEvent;
+  // Key by key, not `...rest`: the row keeps V8's fast object shape (see encodeEvents).
+  const row = {
+    msg_id: e.msg_id,
+    order_id: e.order_id,
+    event: e.event,
+    event_time: e.event_time,
+    category: e.category,
+    community: e.community,
+    deadline: e.deadline,
+    channel: e.channel,
+    repeat_of: e.repeat_of,
+    satisfaction: e.satisfaction,
+    unit: e.unit,
+    caller_hash: e.caller_phone ? pii.hashPhone(e.caller_phone) : null,
+    has_content: e.content !== null && e.content !== "",
+  } satisfies Record<keyof HotlineRow, unknown>;
   return row as FeedRowMap[F];
 }
 

@@ -11,25 +11,54 @@ export const EVENT_TABLES = {
   litigation: "litigation_snapshots",
 } as const satisfies Record<Feed, string>;
 
+// Rows spelt out key by key rather than spread: objects built from a literal keep V8's fast
+// shape, and encoding a batch of them took half the time. `satisfies` keeps each one complete.
 const toStored = {
-  hotline: (r: HotlineRow) => ({
-    ...r,
-    event_time: chTime(r.event_time),
-    deadline: chTimeOrNull(r.deadline),
-  }),
-  mediation: (r: MediationRow) => ({
-    ...r,
-    updated_at: chTime(r.updated_at),
-    registered_at: chTime(r.registered_at),
-    closed_at: chTimeOrNull(r.closed_at),
-  }),
-  litigation: (r: LitigationRow) => ({
-    ...r,
-    filed_at: chTime(r.filed_at),
-    updated_at: chTime(r.updated_at),
-    hearing_at: chTimeOrNull(r.hearing_at),
-    decided_at: chTimeOrNull(r.decided_at),
-  }),
+  hotline: (r: HotlineRow) =>
+    ({
+      msg_id: r.msg_id,
+      order_id: r.order_id,
+      event: r.event,
+      event_time: chTime(r.event_time),
+      category: r.category,
+      community: r.community,
+      deadline: chTimeOrNull(r.deadline),
+      channel: r.channel,
+      repeat_of: r.repeat_of,
+      satisfaction: r.satisfaction,
+      unit: r.unit,
+      caller_hash: r.caller_hash,
+      has_content: r.has_content,
+    }) satisfies Record<keyof HotlineRow, unknown>,
+  mediation: (r: MediationRow) =>
+    ({
+      msg_id: r.msg_id,
+      case_id: r.case_id,
+      updated_at: chTime(r.updated_at),
+      registered_at: chTime(r.registered_at),
+      kind: r.kind,
+      dispute_type: r.dispute_type,
+      status: r.status,
+      closed_at: chTimeOrNull(r.closed_at),
+      community: r.community,
+      amount_yuan: r.amount_yuan,
+      parties: r.parties,
+      referral_order_id: r.referral_order_id,
+    }) satisfies Record<keyof MediationRow, unknown>,
+  litigation: (r: LitigationRow) =>
+    ({
+      msg_id: r.msg_id,
+      case_id: r.case_id,
+      kind: r.kind,
+      cause: r.cause,
+      filed_at: chTime(r.filed_at),
+      updated_at: chTime(r.updated_at),
+      status: r.status,
+      hearing_at: chTimeOrNull(r.hearing_at),
+      head_appeared: r.head_appeared,
+      outcome: r.outcome,
+      decided_at: chTimeOrNull(r.decided_at),
+    }) satisfies Record<keyof LitigationRow, unknown>,
 };
 
 export async function insertEvents<F extends Feed>(
