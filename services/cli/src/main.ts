@@ -1,8 +1,9 @@
 #!/usr/bin/env -S node --import tsx
 // casepulse: one command line for the file path, reports, and (later) the stream services.
+// Every command here is only its definition (commander alone); what it does, and the packages it
+// needs, are imported when it runs: `--help`, a usage error or `ingest` does not pay for Kafka,
+// BullMQ and the reports.
 import { Command } from "commander";
-import { ConfigError } from "@casepulse/config";
-import { StoreError } from "@casepulse/store";
 import { demoCommand } from "./commands/demo.ts";
 import { dlqCommand } from "./commands/dlq.ts";
 import { generateCommand } from "./commands/generate.ts";
@@ -14,6 +15,7 @@ import { statusCommand } from "./commands/status.ts";
 import { reportCommand } from "./commands/report.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { requestReportCommand } from "./commands/request-report.ts";
+import { asConfigError, asStoreError } from "./known-errors.ts";
 import { UsageError } from "./usage-error.ts";
 import { CommanderError, oneLine, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
 
@@ -37,12 +39,14 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(usageExitCode(err));
-  if (err instanceof UsageError || err instanceof ConfigError) {
-    console.error(`casepulse: ${oneLine(err.message)}`);
+  const usageError = err instanceof UsageError ? err : await asConfigError(err);
+  if (usageError) {
+    console.error(`casepulse: ${oneLine(usageError.message)}`);
     process.exit(2);
   }
-  if (err instanceof StoreError) {
-    console.error(`casepulse: ${err.message}${err.retryable ? " (temporary: retrying may help)" : ""}`);
+  const storeError = await asStoreError(err);
+  if (storeError) {
+    console.error(`casepulse: ${storeError.message}${storeError.retryable ? " (temporary: retrying may help)" : ""}`);
     process.exit(1);
   }
   // Not Node's default printout: it shows every property of the error, and a client's error can

@@ -1,30 +1,14 @@
-import { accessSync, constants, mkdirSync } from "node:fs";
 import { Command } from "commander";
-import { writeFeeds } from "@casepulse/synthetic";
-import { UsageError } from "../usage-error.ts";
 
-/** About 6.8 million records; far more than any test or demo needs. */
-const MAX_SCALE = 100;
+export interface GenerateOptions {
+  out: string;
+  seed: string;
+  scale: string;
+}
 
 export const generateCommand = new Command("generate")
   .description("write realistic synthetic feeds for two years, with the figures they must produce")
   .requiredOption("--out <dir>", "folder for hotline.jsonl, mediation.jsonl, litigation.jsonl and expected/")
   .option("--seed <n>", "random seed", "1")
   .option("--scale <x>", "volume multiplier (1 = about 6,000 hotline orders a year)", "1")
-  .action(async (opts: { out: string; seed: string; scale: string }) => {
-    const seed = Number(opts.seed);
-    const scale = Number(opts.scale);
-    // Number("") is 0: an empty --seed= is a mistake, not seed 0.
-    if (opts.seed.trim() === "" || !Number.isInteger(seed)) throw new UsageError(`--seed ${opts.seed}: must be an integer`);
-    // The generator holds the feeds in memory: Infinity or 1e9 ran until the machine gave out.
-    if (!(scale > 0 && scale <= MAX_SCALE)) throw new UsageError(`--scale ${opts.scale}: must be a number above 0 and at most ${MAX_SCALE}`);
-    try {
-      // Checked before generating: an --out that is a file used to end in a stack trace.
-      mkdirSync(opts.out, { recursive: true });
-      accessSync(opts.out, constants.W_OK);
-    } catch (err) {
-      throw new UsageError(`--out ${opts.out}: cannot write there (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    }
-    const manifest = await writeFeeds(opts.out, seed, { scale });
-    console.log(`wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
-  });
+  .action(async (opts: GenerateOptions) => (await import("../actions/generate.ts")).generate(opts));

@@ -1,21 +1,12 @@
 // `casepulse produce`: publishes a feed file to its topic, keyed by order/case id, bytes as read.
 import { Command, Option } from "commander";
-import { FEEDS, type Feed } from "@casepulse/feeds";
-import { readLines } from "@casepulse/ingestion";
-import { openStreamContext } from "../stream-context.ts";
-import { UsageError } from "../usage-error.ts";
-import { checkReadableFile } from "./ingest.ts";
+import type { Feed } from "@casepulse/feeds";
+import { FEEDS } from "@casepulse/feeds/model";
 
-const KEY_FIELD: Record<Feed, string> = { hotline: "order_id", mediation: "case_id", litigation: "case_id" };
-
-/** The partition key: the order/case id when the record has one, else none (round robin). */
-function keyOf(feed: Feed, value: Buffer): string | null {
-  try {
-    const id = (JSON.parse(value.toString("utf8")) as Record<string, unknown>)[KEY_FIELD[feed]];
-    return typeof id === "string" ? id : null;
-  } catch {
-    return null;
-  }
+export interface ProduceOptions {
+  source: Feed;
+  file: string;
+  batch: string;
 }
 
 export const produceCommand = new Command("produce")
@@ -23,32 +14,4 @@ export const produceCommand = new Command("produce")
   .addOption(new Option("--source <feed>", "which feed the file holds").choices(FEEDS).makeOptionMandatory())
   .requiredOption("--file <path>", "the .jsonl file")
   .option("--batch <n>", "messages per send", "500")
-  .action(async (opts: { source: Feed; file: string; batch: string }) => {
-    const batch = Number(opts.batch);
-    // NaN never flushed before the end of the file, 0 or less sent one message at a time.
-    if (!Number.isInteger(batch) || batch < 1) throw new UsageError(`--batch ${opts.batch}: must be a positive integer`);
-    checkReadableFile(opts.file);
-    const ctx = openStreamContext();
-    const topic = ctx.names.topics[opts.source];
-    await ctx.kafka.ensureTopics([topic]);
-    const producer = ctx.kafka.producer();
-    await producer.connect();
-    let sent = 0;
-    let pending: { key: string | null; value: Buffer }[] = [];
-    const flush = async () => {
-      if (pending.length === 0) return;
-      await producer.send({ topic, acks: -1, messages: pending });
-      sent += pending.length;
-      pending = [];
-    };
-    try {
-      for await (const line of readLines(opts.file)) {
-        pending.push({ key: keyOf(opts.source, line.value), value: line.value });
-        if (pending.length >= batch) await flush();
-      }
-      await flush();
-    } finally {
-      await producer.disconnect();
-    }
-    console.log(`${opts.source}: ${sent} messages published to ${topic}`);
-  });
+  .action(async (opts: ProduceOptions) => (await import("../actions/produce.ts")).produce(opts));

@@ -1,0 +1,74 @@
+// What `casepulse start` does; its definition (commands/start.ts) loads this when it runs.
+import { createLogger } from "@casepulse/logging";
+import { createMetrics, pendingJobs, startOpsServer, type Service } from "@casepulse/messaging";
+import { startReporter } from "@casepulse/reporter";
+import type { Role } from "../commands/start.ts";
+import { openContext, loadEnv, type Context } from "../context.ts";
+import { startIngestRole, startNormalizerRole } from "../roles.ts";
+import { normalizeQueue, openStreamContext } from "../stream-context.ts";
+
+export async function start(roles: Role[]): Promise<void> {
+  const storeEnv = loadEnv();
+  const logger = createLogger({ name: "casepulse", level: storeEnv.LOG_LEVEL });
+  const stream = openStreamContext(logger);
+  const { env, names } = stream;
+  const metrics = createMetrics();
+  const queue = normalizeQueue(stream, { logger });
+  const needsStore = roles.includes("normalizer") || roles.includes("reporter");
+  const ctx: Context | null = needsStore ? await openContext(storeEnv) : null;
+  const pii = ctx?.pii ?? (await import("@casepulse/normalize")).createPiiProtector(storeEnv.CASEPULSE_PII_KEY);
+  const services: Service[] = [];
+  const byRole = new Map<Role, Service>();
+  const add = (role: Role, s: Service) => (services.push(s), byRole.set(role, s));
+
+  const ops = await startOpsServer({
+    host: env.CASEPULSE_HTTP_HOST,
+    port: env.CASEPULSE_HTTP_PORT,
+    registry: metrics.registry,
+    services: () => services,
+    beforeScrape: async () => {
+      metrics.queueDepth.set(await pendingJobs(queue));
+      if (roles.includes("ingest")) metrics.consumerLag.set(await stream.kafka.lag(names.consumerGroup, Object.values(names.topics)));
+    },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight work");
+    await byRole.get("ingest")?.close();
+    if (byRole.has("normalizer")) {
+      const deadline = Date.now() + env.CASEPULSE_DRAIN_TIMEOUT_MS;
+      while (Date.now() < deadline && (await pendingJobs(queue)) > 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const s of services) await s.close();
+    await queue.close();
+    await ctx?.store.close();
+    await ops.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  if (ctx && roles.includes("normalizer")) {
+    add("normalizer", await startNormalizerRole({ stream, logger, metrics }, ctx.store));
+  }
+  if (ctx && roles.includes("reporter")) {
+    add("reporter", await startReporter({
+      store: ctx.store,
+      redisUrl: env.REDIS_URL,
+      queueName: names.reportsQueue,
+      logger,
+      metrics,
+      reportsDir: env.CASEPULSE_REPORTS_DIR,
+      cron: env.CASEPULSE_REPORT_CRON,
+      webhook: env.ALERT_WEBHOOK_URL ? { url: env.ALERT_WEBHOOK_URL, kind: env.ALERT_WEBHOOK_KIND } : undefined,
+    }));
+  }
+  if (roles.includes("ingest")) {
+    add("ingest", await startIngestRole({ stream, logger, metrics }, queue, pii));
+  }
+  logger.info({ roles, http: `${env.CASEPULSE_HTTP_HOST}:${ops.port}`, prefix: env.CASEPULSE_PREFIX }, "casepulse started");
+}
