@@ -19,6 +19,7 @@ import {
   type Accept,
   type CrossFieldIssue,
 } from "./fields.ts";
+import { sqlAccepter } from "./sql-accept.ts";
 
 const CATEGORY_MESSAGE = "must be a path of at least two levels, e.g. 城乡建设/违法建设";
 const isCategoryPath = (s: string) => s.split("/").length >= 2 && s.split("/").every((p) => p.trim() !== "");
@@ -83,4 +84,27 @@ export const acceptHotline = acceptObject<HotlineEvent>(
     content: acceptOptionalString,
   },
   hotlineRules,
+);
+
+/** hotlineSchema's rules in SQL, for bulk loads (sql-accept.ts says why and what it leaves out). */
+export const hotlineSql = sqlAccepter(
+  {
+    msg_id: { kind: "text" },
+    order_id: { kind: "text" },
+    event: { kind: "oneOf", values: HOTLINE_EVENTS },
+    event_time: { kind: "timestamp" },
+    category: { kind: "textPath" },
+    community: { kind: "optionalText" },
+    deadline: { kind: "optionalTimestamp" },
+    channel: { kind: "optionalOneOf", values: HOTLINE_CHANNELS },
+    repeat_of: { kind: "optionalText" },
+    satisfaction: { kind: "optionalOneOf", values: SATISFACTION },
+    unit: { kind: "optionalText" },
+    caller_phone: { kind: "optionalString" },
+    content: { kind: "optionalString" },
+  },
+  (c) => [
+    `(${c("event")} != '登记' OR (${c("category")} IS NOT NULL AND ${c("community")} IS NOT NULL AND ${c("deadline")} IS NOT NULL))`,
+    `(${c("event")} != '回访' OR ${c("satisfaction")} IS NOT NULL)`,
+  ],
 );

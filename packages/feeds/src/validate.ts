@@ -5,8 +5,9 @@ import type { Feed, FeedRecordMap } from "./model.ts";
 import { acceptHotline, hotlineSchema } from "./hotline-schema.ts";
 import { acceptMediation, mediationSchema } from "./mediation-schema.ts";
 import { acceptLitigation, litigationSchema } from "./litigation-schema.ts";
+import { MAX_RECORD_BYTES } from "./limits.ts";
 
-export const MAX_RECORD_BYTES = 256 * 1024;
+export { MAX_RECORD_BYTES };
 
 const schemas = { hotline: hotlineSchema, mediation: mediationSchema, litigation: litigationSchema } as const;
 /** The schemas' results for the records they accept without help; null leaves the record to zod. */

@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
 import type { EncodedEvents, RejectedRecord, Store } from "@casepulse/store";
 import type { ClassifyWorkerData } from "./classify-worker.ts";
+import { engineReadsFeed, ingestFileInEngine } from "./ingest-file-in-engine.ts";
 import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
 
 export interface IngestFileOptions {
@@ -15,7 +16,7 @@ export interface IngestFileOptions {
   piiKey: string;
   feed: Feed;
   path: string;
-  /** Records per ClickHouse insert. */
+  /** Records per ClickHouse insert (lines per slice when the engine reads the file). */
   batchSize?: number;
   /**
    * Worker threads that validate and encode, default 1: on two cores a second one competes with
@@ -30,6 +31,7 @@ type WorkerMessage =
   | { kind: "end" };
 
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {
+  if (engineReadsFeed(options.store, options.feed)) return ingestFileInEngine(options);
   const { store, feed, path, batchSize = 20_000 } = options;
   const runId = randomUUID();
   const source = `file:${basename(path)}`;

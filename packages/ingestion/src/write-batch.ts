@@ -54,15 +54,25 @@ export async function writeEncodedBatch(store: Store, feed: Feed, batch: Encoded
   await insertEncodedEvents(store, feed, freshRows.map((i) => lines[i]!), `${batchId}:events`);
   if (feed === "hotline") await refreshOrderState(store, freshRows.map((i) => keys[i]!));
   await recordMsgIds(store, feed, [...fresh.keys()], `${batchId}:ids`);
-  const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
-  await insertRejected(store, withIds, `${batchId}:rejected`);
-  await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
+  await finishBatch(store, feed, batch);
   return {
     received: batch.received,
     accepted: fresh.size,
     duplicates: msgIds.length - fresh.size,
     rejected: rejected.length,
   };
+}
+
+/** The last steps of every batch: its dead letters (ids stable across retries), then its reading counts. */
+export async function finishBatch(
+  store: Store,
+  feed: Feed,
+  batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[] },
+): Promise<void> {
+  const { batchId, rejected } = batch;
+  const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
+  await insertRejected(store, withIds, `${batchId}:rejected`);
+  await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
 }
 
 /** A UUID derived from a name, so a retried batch gives its dead letters the same ids. */

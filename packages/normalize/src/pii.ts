@@ -5,6 +5,12 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 
 export interface PiiProtector {
   hashPhone(phone: string): string;
+  /**
+   * The phone HMAC's key as the two 64-byte SHA-256 blocks (key XOR ipad, key XOR opad), hex, for
+   * an engine that computes the same HMAC in SQL (rows-sql.ts). Key material: only for the
+   * embedded engine, which runs in this process and keeps no query log.
+   */
+  phoneHmacPads(): { inner: string; outer: string };
   /** Encrypts a record exactly as received (bytes are kept as bytes, even when not UTF-8). */
   seal(raw: string | Uint8Array): string;
   /** The sealed record's original bytes. */
@@ -24,6 +30,12 @@ export function createPiiProtector(secret: string): PiiProtector {
   const sealKey = derive("dead-letter-seal");
   return {
     hashPhone: (phone) => createHmac("sha256", hmacKey).update(canonicalPhone(phone)).digest("hex"),
+    phoneHmacPads: () => {
+      // RFC 2104: a key shorter than the 64-byte block is padded with zeros (this one is 32 bytes).
+      const block = Buffer.concat([hmacKey, Buffer.alloc(64 - hmacKey.length)]);
+      const xor = (pad: number) => Buffer.from(block.map((b) => b ^ pad)).toString("hex");
+      return { inner: xor(0x36), outer: xor(0x5c) };
+    },
     seal(raw) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", sealKey, iv);

@@ -25,8 +25,11 @@ export interface Store {
   command(sql: string, params?: Record<string, unknown>): Promise<void>;
   /** Inserts rows; a repeated dedupToken makes the repeat a no-op in ClickHouse itself. */
   insert(table: string, rows: readonly object[], dedupToken?: string): Promise<void>;
-  /** Inserts rows already encoded as JSONEachRow lines (encoded off the writing thread). */
-  insertJsonLines(table: string, lines: readonly string[], dedupToken?: string): Promise<void>;
+  /**
+   * Inserts rows already encoded as JSONEachRow lines (encoded off the writing thread); with
+   * `temporary`, into a temporary table of the session instead of one of the database.
+   */
+  insertJsonLines(table: string, lines: readonly string[], dedupToken?: string, options?: { temporary?: boolean }): Promise<void>;
   /** The same connection, another database (tests isolate themselves this way). Closing it is a no-op. */
   withDatabase(database: string): Store;
   close(): Promise<void>;
@@ -41,7 +44,13 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * then waited for a shared buffer's flush, and it must be stored, as one block under its own
  * deduplication token, before the next step of a batch runs.
  */
-const insertSettings = (dedupToken: string | undefined) => ({ async_insert: 0 as const, insert_deduplication_token: dedupToken ?? "" });
+const insertSettings = (dedupToken: string | undefined) => ({
+  async_insert: 0 as const,
+  insert_deduplication_token: dedupToken ?? "",
+  // Rows with equal keys in one insert are collapsed by the background merges like any others
+  // (readers use FINAL); collapsing them while inserting too only costs time.
+  optimize_on_insert: 0 as const,
+});
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);
@@ -86,15 +95,16 @@ type RawInsert = (params: { table: string; values: Buffer; format: "JSONEachRow"
 
 function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInsert | null, close: () => Promise<void>): Store {
   if (!IDENTIFIER.test(database)) throw new Error(`invalid database name ${JSON.stringify(database)}`);
-  const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined) => {
+  const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined, options?: { temporary?: boolean }) => {
     if (lines.length === 0) return;
+    const target = options?.temporary ? table : `${database}.${table}`;
     try {
       if (rawInsert) {
-        await rawInsert({ table: `${database}.${table}`, values: Buffer.from(`${lines.join("\n")}\n`), format: "JSONEachRow", settings: insertSettings(dedupToken) });
+        await rawInsert({ table: target, values: Buffer.from(`${lines.join("\n")}\n`), format: "JSONEachRow", settings: insertSettings(dedupToken) });
         return;
       }
       const result = await client.exec({
-        query: `INSERT INTO ${database}.${table} FORMAT JSONEachRow`,
+        query: `INSERT INTO ${target} FORMAT JSONEachRow`,
         values: Readable.from([`${lines.join("\n")}\n`], { objectMode: false }),
         clickhouse_settings: insertSettings(dedupToken),
       });

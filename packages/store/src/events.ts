@@ -11,6 +11,13 @@ export const EVENT_TABLES = {
   litigation: "litigation_snapshots",
 } as const satisfies Record<Feed, string>;
 
+/** The columns a stored row fills (ingested_at is the table's own). */
+const EVENT_COLUMNS = {
+  hotline: ["msg_id", "order_id", "event", "event_time", "category", "community", "deadline", "channel", "repeat_of", "satisfaction", "unit", "caller_hash", "has_content"],
+  mediation: ["msg_id", "case_id", "updated_at", "registered_at", "kind", "dispute_type", "status", "closed_at", "community", "amount_yuan", "parties", "referral_order_id"],
+  litigation: ["msg_id", "case_id", "kind", "cause", "filed_at", "updated_at", "status", "hearing_at", "head_appeared", "outcome", "decided_at"],
+} as const satisfies { hotline: (keyof HotlineRow)[]; mediation: (keyof MediationRow)[]; litigation: (keyof LitigationRow)[] };
+
 // Rows spelt out key by key rather than spread: objects built from a literal keep V8's fast
 // shape, and encoding a batch of them took half the time. `satisfies` keeps each one complete.
 const toStored = {
@@ -89,6 +96,18 @@ export function encodeEvents<F extends Feed>(feed: F, rows: readonly FeedRowMap[
 
 export async function insertEncodedEvents(store: Store, feed: Feed, lines: readonly string[], dedupToken?: string): Promise<void> {
   await store.insertJsonLines(EVENT_TABLES[feed], lines, dedupToken);
+}
+
+/** The events of `relation` (a table with the event table's columns and more), under a deduplication token. */
+export async function insertEventsFrom(store: Store, feed: Feed, relation: string, dedupToken: string): Promise<void> {
+  // A token is a setting, not a parameter; batch ids are made of safe characters, and checked.
+  if (!/^[\w:.-]+$/.test(dedupToken)) throw new Error(`unexpected characters in deduplication token ${JSON.stringify(dedupToken)}`);
+  const table = `${store.database}.${EVENT_TABLES[feed]}`;
+  const columns = EVENT_COLUMNS[feed].join(", ");
+  await store.command(
+    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${relation}
+     SETTINGS async_insert = 0, optimize_on_insert = 0, insert_deduplication_token = '${dedupToken}'`,
+  );
 }
 
 /** Which of these msg_ids the feed's table already holds. */

@@ -1,0 +1,103 @@
+// The file path on the embedded engine, for feeds with an SQL accepter (hotline, the feed of
+// volume): the engine reads the export itself, keeps the lines its SQL proves valid and computes
+// their stored rows (the phone HMAC included); the lines it leaves go through classifyRecords, so
+// every rejection still has zod's reason and every record zod accepts is stored. The new rows are
+// then written as writeEncodedBatch writes them (events, order state, msg_ids, dead letters,
+// reading counts), slice by slice, so a retry after a crash changes nothing.
+import { randomUUID } from "node:crypto";
+import { statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { hotlineSql, SQL_ACCEPT_SETTINGS, type Feed, type SqlAccepter } from "@casepulse/feeds";
+import { createPiiProtector, rowsSql, rowsSqlParams } from "@casepulse/normalize";
+import {
+  countFileLines,
+  encodeEvents,
+  foldIntoOrderState,
+  insertEventsFrom,
+  openFileStage,
+  recordMsgIdsFrom,
+  type RejectedRecord,
+  type Store,
+} from "@casepulse/store";
+import { classifyRecords } from "./classify.ts";
+import type { IngestFileOptions } from "./ingest-file.ts";
+import { finishBatch, type BatchOutcome } from "./write-batch.ts";
+
+const SQL_ACCEPTERS: Partial<Record<Feed, SqlAccepter>> = { hotline: hotlineSql };
+
+/**
+ * Lines per slice: the engine re-reads the file for each slice (about 0.7 s a GB), and a slice's
+ * lines are held in memory (about 250 bytes each).
+ */
+export const ENGINE_SLICE_LINES = 500_000;
+
+/** Whether `ingestFile` lets the engine read this feed's files (embedded ClickHouse only). */
+export function engineReadsFeed(store: Store, feed: Feed): boolean {
+  return store.embedded && SQL_ACCEPTERS[feed] !== undefined && rowsSql(feed, "") !== null;
+}
+
+export async function ingestFileInEngine(options: IngestFileOptions): Promise<BatchOutcome> {
+  const { store, feed } = options;
+  const accepter = SQL_ACCEPTERS[feed];
+  if (!accepter || !engineReadsFeed(store, feed)) throw new Error(`the engine does not read ${feed} files`);
+  const path = resolve(options.path);
+  const name = basename(path);
+  const pii = createPiiProtector(options.piiKey);
+  const params = rowsSqlParams(pii);
+  const runId = randomUUID();
+  const size = statSync(path).size;
+  const lines = await countFileLines(store, path);
+  const slice = options.batchSize ?? ENGINE_SLICE_LINES;
+  const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
+  const stage = await openFileStage(store, feed, path);
+  try {
+    for (let from = 1, seq = 1; from <= lines; from += slice, seq += 1) {
+      const to = Math.min(lines, from + slice - 1);
+      const received = await stage.load(from, to);
+      if (received > 0) {
+        await stage.accept(
+          {
+            extract: (staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
+            rows: (extracted) => `${rowsSql(feed, accepter.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
+          },
+          params,
+        );
+        const rejected = await classifyLeftOver(stage, feed, name, pii);
+        const counts = await stage.selectFresh();
+        const batchId = `file:${runId}:${feed}:${seq}`;
+        // The order of writeEncodedBatch: a msg_id counts as stored only after its event and order state.
+        await insertEventsFrom(store, feed, stage.fresh, `${batchId}:events`);
+        if (feed === "hotline") await foldIntoOrderState(store, stage.fresh);
+        await recordMsgIdsFrom(store, feed, stage.fresh);
+        await finishBatch(store, feed, { batchId, source: `file:${name}`, received, rejected });
+        await stage.clear();
+        total.received += received;
+        total.accepted += counts.fresh;
+        total.duplicates += counts.accepted - counts.fresh;
+        total.rejected += rejected.length;
+      }
+      options.onProgress?.({ bytes: Math.round((size * to) / lines), outcome: { ...total } });
+    }
+    return total;
+  } finally {
+    await stage.close();
+  }
+}
+
+/** Runs the lines the SQL left through classifyRecords: the valid ones join the accepted rows. */
+async function classifyLeftOver(
+  stage: Awaited<ReturnType<typeof openFileStage>>,
+  feed: Feed,
+  name: string,
+  pii: ReturnType<typeof createPiiProtector>,
+): Promise<RejectedRecord[]> {
+  const left = await stage.leftOver();
+  const { rows, rejected } = classifyRecords(feed, left.map(({ n, line }) => ({ value: line, source: `file:${name}:${n}` })), pii);
+  // classifyRecords keeps the input order: the accepted rows are the lines not rejected, in turn.
+  // Each goes in with its line number, which decides the first of repeated msg_ids.
+  const rejectedSources = new Set(rejected.map((r) => r.source));
+  const acceptedLines = left.filter(({ n }) => !rejectedSources.has(`file:${name}:${n}`));
+  const accepted = encodeEvents(feed, rows).lines.map((row, i) => `{"n":${acceptedLines[i]!.n},${row.slice(1)}`);
+  await stage.addAccepted(accepted);
+  return rejected;
+}

@@ -1,0 +1,115 @@
+// A feed file read by the embedded engine itself, for the bulk path of `casepulse ingest`: the
+// engine reads the lines straight from the file (its parser splits them on both cores), the feed's
+// SQL accepter keeps the lines it proves valid, and the new ones are stored from there. The lines
+// stay in temporary tables of this process's session; nothing about them outlives close().
+import { randomBytes } from "node:crypto";
+import type { Feed } from "@casepulse/feeds";
+import type { Store } from "./client.ts";
+import { MSG_ID_TABLES } from "./derived.ts";
+import { EVENT_TABLES } from "./events.ts";
+
+/**
+ * The staged tables are kept in blocks of about 64k rows, not squashed into one: a Memory table
+ * is read one block per thread, so each later step runs on both cores.
+ */
+const BLOCKS = "min_insert_block_size_rows = 65536, min_insert_block_size_bytes = 16777216, max_insert_block_size = 65536";
+
+export interface FileStage {
+  /** Temporary tables: the file's lines (n, line), the accepted rows and the new ones (n + an event row). */
+  readonly lines: string;
+  readonly accepted: string;
+  readonly fresh: string;
+  /** Stages lines [from, to] (1-based, as in the file) that are not blank; returns how many. */
+  load(from: number, to: number): Promise<number>;
+  /**
+   * Stores in `accepted` the rows of the staged lines, in two steps: `extract` (over the lines)
+   * into a table, then `rows` (over that table). Both end in a SETTINGS clause.
+   */
+  accept(steps: { extract: (lines: string) => string; rows: (extracted: string) => string }, params: Record<string, unknown>): Promise<void>;
+  /** The staged lines not in `accepted`, byte for byte. */
+  leftOver(): Promise<{ n: number; line: Buffer }[]>;
+  /** Rows (JSONEachRow, each with its `n`) accepted outside SQL. */
+  addAccepted(lines: readonly string[]): Promise<void>;
+  /**
+   * The first accepted row of each msg_id that the feed has not stored yet, into `fresh`;
+   * returns how many rows were accepted and how many are new.
+   */
+  selectFresh(): Promise<{ accepted: number; fresh: number }>;
+  /** Empties the staged, accepted and new rows for the next slice of the file. */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The number of lines of the file (including blank ones), read by the engine. */
+export async function countFileLines(store: Store, path: string): Promise<number> {
+  const [row] = await store.query<{ lines: number }>(`SELECT count() AS lines FROM file({path:String}, LineAsString)`, { path });
+  return Number(row!.lines);
+}
+
+export async function openFileStage(store: Store, feed: Feed, path: string): Promise<FileStage> {
+  if (!store.embedded) throw new Error("a file is read by the engine itself only when it runs in this process (embedded ClickHouse)");
+  const id = randomBytes(6).toString("hex");
+  const lines = `casepulse_lines_${id}`;
+  const extracted = `casepulse_extracted_${id}`;
+  const accepted = `casepulse_accepted_${id}`;
+  const fresh = `casepulse_fresh_${id}`;
+  const db = store.database;
+  const events = `${db}.${EVENT_TABLES[feed]}`;
+  await store.command(`CREATE TEMPORARY TABLE ${lines} (n UInt64, line String) ENGINE = Memory`);
+  for (const table of [accepted, fresh]) {
+    await store.command(`CREATE TEMPORARY TABLE ${table} ENGINE = Memory AS SELECT toUInt64(0) AS n, * EXCEPT (ingested_at) FROM ${events} LIMIT 0`);
+  }
+  const count = async (sql: string) => Number((await store.query<{ c: number }>(sql))[0]!.c);
+  return {
+    lines,
+    accepted,
+    fresh,
+    async load(from, to) {
+      // As readLines: a line's trailing CR, blanks and tabs are not part of it; a blank line is no record.
+      await store.command(
+        `INSERT INTO ${lines} SELECT n, text FROM (
+           SELECT _row_number + 1 AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString)
+           WHERE _row_number + 1 BETWEEN {from:UInt64} AND {to:UInt64})
+         WHERE text != ''
+         SETTINGS ${BLOCKS}`,
+        { path, from, to },
+      );
+      return count(`SELECT count() AS c FROM ${lines}`);
+    },
+    async accept(steps, params) {
+      const extract = steps.extract(lines);
+      // Made on first use: its columns are what `extract` yields.
+      await store.command(`CREATE TEMPORARY TABLE IF NOT EXISTS ${extracted} ENGINE = Memory AS SELECT * FROM (${extract}) LIMIT 0`);
+      await store.command(`INSERT INTO ${extracted} ${extract}, ${BLOCKS}`);
+      await store.command(`INSERT INTO ${accepted} ${steps.rows(extracted)}, ${BLOCKS}`, params);
+    },
+    async leftOver() {
+      const rows = await store.query<{ n: number; line: string }>(
+        `SELECT n, hex(line) AS line FROM ${lines} WHERE n NOT IN (SELECT n FROM ${accepted}) ORDER BY n`,
+      );
+      return rows.map((r) => ({ n: Number(r.n), line: Buffer.from(r.line, "hex") }));
+    },
+    async addAccepted(rows) {
+      await store.insertJsonLines(accepted, rows, undefined, { temporary: true });
+    },
+    async selectFresh() {
+      await store.command(
+        `INSERT INTO ${fresh} SELECT * FROM ${accepted}
+         WHERE msg_id NOT IN (SELECT msg_id FROM ${db}.${MSG_ID_TABLES[feed]} WHERE msg_id IN (SELECT msg_id FROM ${accepted}))
+         ORDER BY n LIMIT 1 BY msg_id
+         SETTINGS ${BLOCKS}`,
+      );
+      const [row] = await store.query<{ accepted: number; fresh: number }>(
+        `SELECT (SELECT count() FROM ${accepted}) AS accepted, (SELECT count() FROM ${fresh}) AS fresh`,
+      );
+      return { accepted: Number(row!.accepted), fresh: Number(row!.fresh) };
+    },
+    async clear() {
+      for (const table of [lines, accepted, fresh]) await store.command(`TRUNCATE TABLE ${table}`);
+      await store.command(`TRUNCATE TABLE IF EXISTS ${extracted}`);
+    },
+    async close() {
+      for (const table of [lines, extracted, accepted, fresh]) await store.command(`DROP TEMPORARY TABLE IF EXISTS ${table}`);
+    },
+  };
+}
