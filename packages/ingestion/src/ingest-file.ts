@@ -24,6 +24,12 @@ export interface IngestFileOptions {
    */
   workers?: number;
   onProgress?: (progress: { bytes: number; outcome: BatchOutcome }) => void;
+  /**
+   * Let the embedded engine read and validate the file itself where the feed has an SQL
+   * accepter (ingest-file-in-engine.ts); default true. False parses every line in Node, as with
+   * a ClickHouse server.
+   */
+  readInEngine?: boolean;
 }
 
 type WorkerMessage =
@@ -31,7 +37,7 @@ type WorkerMessage =
   | { kind: "end" };
 
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {
-  if (engineReadsFeed(options.store, options.feed)) return ingestFileInEngine(options);
+  if (options.readInEngine !== false && engineReadsFeed(options.store, options.feed)) return ingestFileInEngine(options);
   const { store, feed, path, batchSize = 20_000 } = options;
   const runId = randomUUID();
   const source = `file:${basename(path)}`;

@@ -50,7 +50,15 @@ const insertSettings = (dedupToken: string | undefined) => ({
   // Rows with equal keys in one insert are collapsed by the background merges like any others
   // (readers use FINAL); collapsing them while inserting too only costs time.
   optimize_on_insert: 0 as const,
+  ...EVENT_INSERT_LIMITS,
 });
+
+/**
+ * Event tables are partitioned by year, and a batch of hostile or corrected records may span
+ * more than the 100 years a single insert is allowed by default: such a batch must be stored, not
+ * refused forever on every retry. Valid timestamps lie in 1900-2299, so at most 400 partitions.
+ */
+export const EVENT_INSERT_LIMITS = { max_partitions_per_insert_block: "0" } as const;
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);

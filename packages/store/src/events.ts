@@ -1,7 +1,7 @@
 // The clean event tables: one per feed, keyed by msg_id within the order/case.
 import type { Feed } from "@casepulse/feeds";
 import type { FeedRowMap, HotlineRow, LitigationRow, MediationRow } from "@casepulse/normalize";
-import type { Store } from "./client.ts";
+import { EVENT_INSERT_LIMITS, type Store } from "./client.ts";
 import { ID_SLICE, MSG_ID_TABLES } from "./derived.ts";
 import { chTime, chTimeOrNull } from "./time.ts";
 
@@ -106,7 +106,8 @@ export async function insertEventsFrom(store: Store, feed: Feed, relation: strin
   const columns = EVENT_COLUMNS[feed].join(", ");
   await store.command(
     `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${relation}
-     SETTINGS async_insert = 0, optimize_on_insert = 0, insert_deduplication_token = '${dedupToken}'`,
+     SETTINGS async_insert = 0, optimize_on_insert = 0, max_partitions_per_insert_block = ${EVENT_INSERT_LIMITS.max_partitions_per_insert_block},
+       insert_deduplication_token = '${dedupToken}'`,
   );
 }
 

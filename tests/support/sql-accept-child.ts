@@ -1,0 +1,102 @@
+// Child of sql-accept.test.ts (embedded ClickHouse lives in its own process). Two checks on a
+// hotline JSONL file, printed as one JSON object:
+// - lines: each line through the engine's SQL accepter and toRow in SQL, and through
+//   validateRecord + toRow + encodeEvents in Node; every line the SQL accepts must be accepted by
+//   Node with the same stored row.
+// - stored: the file ingested twice, the engine reading it and Node parsing it, into two
+//   databases; every table the ingest writes must hold the same rows (ids and times of ingestion
+//   aside).
+import { readFileSync } from "node:fs";
+import { hotlineSql, SQL_ACCEPT_SETTINGS, validateRecord } from "@casepulse/feeds";
+import { ingestFile, readLines } from "@casepulse/ingestion";
+import { createPiiProtector, rowsSql, rowsSqlParams, toRow } from "@casepulse/normalize";
+import { encodeEvents, migrate, openFileStage, openStore, type Store } from "@casepulse/store";
+
+const [dataDir, file] = process.argv.slice(2) as [string, string];
+const KEY = "sql-accept-test-key-0123456789";
+const pii = createPiiProtector(KEY);
+
+async function compareLines(store: Store) {
+  const stage = await openFileStage(store, "hotline", file);
+  try {
+    await stage.load(1, Number.MAX_SAFE_INTEGER);
+    await stage.accept(
+      {
+        extract: (lines) => `${hotlineSql.extract(lines)} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
+        rows: (extracted) => `${rowsSql("hotline", hotlineSql.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
+      },
+      rowsSqlParams(pii),
+    );
+    const rows = await store.query<Record<string, unknown> & { n: number }>(`SELECT * FROM ${stage.accepted} ORDER BY n`);
+    const bySql = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
+    let lines = 0;
+    let nodeAccepted = 0;
+    let sqlAccepted = 0;
+    const disagreements: string[] = [];
+    for await (const line of readLines(file)) {
+      lines += 1;
+      const node = validateRecord("hotline", line.value);
+      const sql = bySql.get(line.number);
+      if (node.ok) nodeAccepted += 1;
+      if (!sql) continue;
+      sqlAccepted += 1;
+      if (!node.ok) {
+        disagreements.push(`line ${line.number}: SQL accepted, Node rejected (${node.reason}): ${line.value.toString().slice(0, 300)}`);
+        continue;
+      }
+      const expected = JSON.parse(encodeEvents("hotline", [toRow("hotline", node.record, pii)]).lines[0]!) as Record<string, unknown>;
+      const same = Object.keys(expected).length === Object.keys(sql).length && Object.entries(expected).every(([k, v]) => sql[k] === v);
+      if (!same) disagreements.push(`line ${line.number}: Node ${JSON.stringify(expected)} SQL ${JSON.stringify(sql)}`);
+    }
+    return { lines, nodeAccepted, sqlAccepted, disagreements: disagreements.slice(0, 20), disagreementCount: disagreements.length };
+  } finally {
+    await stage.close();
+  }
+}
+
+/** Rows of `sql` (over database {db}) in one database and not the other, both ways. */
+async function differences(store: Store, sql: string): Promise<{ rows: number; onlyEngine: number; onlyNode: number }> {
+  const of = (db: string) => sql.replaceAll("{db}", db);
+  const count = async (q: string) => Number((await store.query<{ c: number }>(`SELECT count() AS c FROM (${q})`))[0]!.c);
+  return {
+    rows: await count(of("by_engine")),
+    onlyEngine: await count(`${of("by_engine")} EXCEPT ${of("by_node")}`),
+    onlyNode: await count(`${of("by_node")} EXCEPT ${of("by_engine")}`),
+  };
+}
+
+async function compareStored(store: Store) {
+  const outcomes: Record<string, unknown> = {};
+  for (const [db, readInEngine] of [["by_engine", true], ["by_node", false]] as const) {
+    const target = store.withDatabase(db);
+    await migrate(target);
+    outcomes[db] = await ingestFile({ store: target, piiKey: KEY, feed: "hotline", path: file, readInEngine });
+  }
+  const tables = {
+    events: "SELECT * EXCEPT (ingested_at) FROM {db}.hotline_events FINAL",
+    order_state: "SELECT * FROM {db}.hotline_orders",
+    msg_ids: "SELECT DISTINCT msg_id FROM {db}.hotline_msg_ids",
+    rejected: "SELECT source, reason, msg_id, byte_size, preview FROM {db}.rejected_events FINAL",
+    batches: "SELECT feed, sum(received), sum(rejected) FROM {db}.ingest_batches FINAL GROUP BY feed",
+  };
+  const diffs: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries(tables)) diffs[name] = await differences(store, sql);
+  // The sealed records are encrypted with a fresh IV each: compare what they open to.
+  const sealed = async (db: string) =>
+    (await store.query<{ source: string; sealed: string }>(`SELECT source, sealed FROM ${db}.rejected_events FINAL ORDER BY source`)).map(
+      (r) => `${r.source} ${pii.open(r.sealed).toString("hex")}`,
+    );
+  const [engineSealed, nodeSealed] = [await sealed("by_engine"), await sealed("by_node")];
+  return { outcomes, diffs, sealedEqual: JSON.stringify(engineSealed) === JSON.stringify(nodeSealed), sealedCount: engineSealed.length };
+}
+
+const store = await openStore({ dataDir, database: "by_engine" });
+try {
+  readFileSync(file); // fail early on a missing file
+  await migrate(store);
+  const lines = await compareLines(store);
+  const stored = await compareStored(store);
+  console.log(JSON.stringify({ lines, stored }));
+} finally {
+  await store.close();
+}
