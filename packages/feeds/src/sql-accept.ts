@@ -55,14 +55,17 @@ const sqlString = (s: string) => `'${s.replaceAll("\\", "\\\\").replaceAll("'", 
 const MIN_MS = Date.UTC(1900, 0, 1);
 const MAX_MS = Date.UTC(2300, 0, 1);
 
+/** The regex groups of a timestamp field, a column of its own query (see timestampColumns). */
+const timestampGroups = (x: string, f: string) => `extractGroups(ifNull(${x}, ''), ${sqlString(TIMESTAMP)}) AS ${f}_g`;
+
 /**
- * parseTimestamp in SQL: columns (aliases of one SELECT, each computed once per line) ending in
+ * parseTimestamp in SQL, over the groups `<f>_g`: columns (aliases of one SELECT) ending in
  * `<f>_ts`, the UTC instant as DateTime64(3, 'UTC'), NULL when the text is not a timestamp
  * (impossible dates, hours past 23, offsets past 18 h, instants outside 1900-2299). Every
- * function is total (…OrZero, placeholder arguments where a check failed): no line can make the
- * query throw, whatever the order of evaluation (SQL_ACCEPT_SETTINGS).
+ * function is total (…OrZero, integer arithmetic): no line can make the query throw, whatever
+ * the order of evaluation (SQL_ACCEPT_SETTINGS).
  */
-function timestampColumns(x: string, f: string): string[] {
+function timestampColumns(f: string): string[] {
   const c = (part: string) => `${f}_${part}`;
   const g = c("g");
   const iso = c("is_iso");
@@ -71,10 +74,8 @@ function timestampColumns(x: string, f: string): string[] {
   const monthDays = `if(${c("mo")} = 2,
         if((${c("y")} % 4 = 0 AND ${c("y")} % 100 != 0) OR ${c("y")} % 400 = 0, 29, 28),
         [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][${c("mo")}])`;
-  const at = (part: string, placeholder: number) => `if(${c("ok")}, ${c(part)}, ${placeholder})`;
   const inRange = `${c("ok")} AND ${c("epoch")} >= ${MIN_MS} AND ${c("epoch")} < ${MAX_MS}`;
   return [
-    `extractGroups(ifNull(${x}, ''), ${sqlString(TIMESTAMP)}) AS ${g}`,
     `${g}[4] != '' AS ${iso}`,
     `toUInt16OrZero(${g}[1]) AS ${c("y")}`,
     `toUInt16OrZero(${g}[2]) AS ${c("mo")}`,
@@ -91,7 +92,14 @@ function timestampColumns(x: string, f: string): string[] {
     `length(${g}) = 11 AND ${c("y")} BETWEEN 1900 AND 2299 AND ${c("mo")} BETWEEN 1 AND 12 AND ${c("d")} >= 1 AND ${c("d")} <= ${monthDays}
         AND ${c("h")} <= 23 AND ${c("mi")} <= 59 AND ${c("s")} <= 59
         AND (NOT ${iso} OR ${g}[8] = 'Z' OR (${c("off_h")} <= 18 AND ${c("off_m")} <= 59)) AS ${c("ok")}`,
-    `toUnixTimestamp64Milli(makeDateTime64(${at("y", 1970)}, ${at("mo", 1)}, ${at("d", 1)}, ${at("h", 0)}, ${at("mi", 0)}, ${at("s", 0)}, ${at("ms", 0)}, 3, 'UTC')) - ${c("offset")} AS ${c("epoch")}`,
+    // Days since 1970-01-01 of the civil date (the proleptic Gregorian "days from civil"
+    // arithmetic; integer only, so it costs a fraction of makeDateTime64), then milliseconds.
+    `toInt64(${c("y")}) - (${c("mo")} <= 2) AS ${c("yy")}`,
+    `intDiv(${c("yy")}, 400) AS ${c("era")}`,
+    `${c("yy")} - ${c("era")} * 400 AS ${c("yoe")}`,
+    `intDiv(153 * (${c("mo")} + if(${c("mo")} > 2, -3, 9)) + 2, 5) + ${c("d")} - 1 AS ${c("doy")}`,
+    `${c("era")} * 146097 + ${c("yoe")} * 365 + intDiv(${c("yoe")}, 4) - intDiv(${c("yoe")}, 100) + ${c("doy")} - 719468 AS ${c("days")}`,
+    `${c("days")} * 86400000 + ${c("h")} * 3600000 + ${c("mi")} * 60000 + ${c("s")} * 1000 + ${c("ms")} - ${c("offset")} AS ${c("epoch")}`,
     `if(${inRange}, fromUnixTimestamp64Milli(if(${inRange}, ${c("epoch")}, 0), 'UTC'), NULL) AS ${c("ts")}`,
   ];
 }
@@ -133,9 +141,11 @@ export function sqlAccepter(fields: Readonly<Record<string, SqlField>>, rules: (
   const column = (n: string) => `c_${n}`;
   const known = names.map(sqlString).join(", ");
   const tuple = names.map((n) => `${n} Nullable(String)`).join(", ");
-  const timestamps = names
-    .filter((n) => fields[n]!.kind === "timestamp" || fields[n]!.kind === "optionalTimestamp")
-    .flatMap((n) => timestampColumns(`f_${n}`, n));
+  const timestampFields = names.filter((n) => fields[n]!.kind === "timestamp" || fields[n]!.kind === "optionalTimestamp");
+  const timestamps = timestampFields.flatMap((n) => timestampColumns(n));
+  // The groups are computed in a query of their own: referred to by the columns after them within
+  // one SELECT, the regex ran again for each reference (0.6 s instead of 0.06 s on 208k lines).
+  const groups = timestampFields.map((n) => timestampGroups(`f_${n}`, n));
   return {
     columns: names,
     extract: (source) => `
@@ -152,7 +162,7 @@ export function sqlAccepter(fields: Readonly<Record<string, SqlField>>, rules: (
       SELECT n, ${names.map((n) => `${column(n)} AS ${n}`).join(", ")}
       FROM (
         SELECT n, ${[...timestamps, ...names.map((n) => `${parts[n]!.value} AS ${column(n)}`)].join(",\n          ")}
-        FROM ${extracted}
+        FROM (SELECT *, ${groups.join(", ")} FROM ${extracted})
         WHERE ${names.map((n) => parts[n]!.valid).join("\n          AND ")}
       )
       WHERE ${["1", ...rules(column)].join(" AND ")}`,

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { hotlineSql, SQL_ACCEPT_SETTINGS, type Feed, type SqlAccepter } from "@casepulse/feeds";
-import { createPiiProtector, rowsSql, rowsSqlParams } from "@casepulse/normalize";
+import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
 import {
   countFileLines,
   encodeEvents,
@@ -55,14 +55,16 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
       const to = Math.min(lines, from + slice - 1);
       const received = await stage.load(from, to);
       if (received > 0) {
-        await stage.accept(
-          {
-            extract: (staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
-            rows: (extracted) => `${rowsSql(feed, accepter.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`,
-          },
-          params,
-        );
-        const rejected = await classifyLeftOver(stage, feed, name, pii);
+        await stage.extract((staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
+        // The lines step one left out are classified in Node while the engine runs step two.
+        const notExtracted = await stage.leftOver("extracted");
+        const accepting = stage.accept((extracted) => `${rowsSql(feed, accepter.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`, params);
+        await new Promise((resolve) => setImmediate(resolve));
+        const first = classifyLines(notExtracted, feed, name, pii);
+        await accepting;
+        const second = classifyLines(await stage.leftOver("accepted"), feed, name, pii);
+        await stage.addAccepted([...first.accepted, ...second.accepted]);
+        const rejected = [...first.rejected, ...second.rejected];
         const counts = await stage.selectFresh();
         const batchId = `file:${runId}:${feed}:${seq}`;
         // The order of writeEncodedBatch: a msg_id counts as stored only after its event and order state.
@@ -84,20 +86,19 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
   }
 }
 
-/** Runs the lines the SQL left through classifyRecords: the valid ones join the accepted rows. */
-async function classifyLeftOver(
-  stage: Awaited<ReturnType<typeof openFileStage>>,
+/**
+ * Runs lines the SQL left through classifyRecords: its dead letters, and its accepted rows as
+ * JSONEachRow, each with its line number (which decides the first of repeated msg_ids).
+ */
+function classifyLines(
+  left: readonly { n: number; line: Buffer }[],
   feed: Feed,
   name: string,
-  pii: ReturnType<typeof createPiiProtector>,
-): Promise<RejectedRecord[]> {
-  const left = await stage.leftOver();
+  pii: PiiProtector,
+): { accepted: string[]; rejected: RejectedRecord[] } {
   const { rows, rejected } = classifyRecords(feed, left.map(({ n, line }) => ({ value: line, source: `file:${name}:${n}` })), pii);
   // classifyRecords keeps the input order: the accepted rows are the lines not rejected, in turn.
-  // Each goes in with its line number, which decides the first of repeated msg_ids.
   const rejectedSources = new Set(rejected.map((r) => r.source));
   const acceptedLines = left.filter(({ n }) => !rejectedSources.has(`file:${name}:${n}`));
-  const accepted = encodeEvents(feed, rows).lines.map((row, i) => `{"n":${acceptedLines[i]!.n},${row.slice(1)}`);
-  await stage.addAccepted(accepted);
-  return rejected;
+  return { accepted: encodeEvents(feed, rows).lines.map((row, i) => `{"n":${acceptedLines[i]!.n},${row.slice(1)}`), rejected };
 }

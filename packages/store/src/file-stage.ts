@@ -21,13 +21,15 @@ export interface FileStage {
   readonly fresh: string;
   /** Stages lines [from, to] (1-based, as in the file) that are not blank; returns how many. */
   load(from: number, to: number): Promise<number>;
+  /** Step one of the SQL accepter: `extract` (over the staged lines, ending in a SETTINGS clause) into `extracted`. */
+  extract(extract: (lines: string) => string): Promise<void>;
+  /** Step two: what `rows` (over `extracted`, ending in a SETTINGS clause) yields, into `accepted`. */
+  accept(rows: (extracted: string) => string, params: Record<string, unknown>): Promise<void>;
   /**
-   * Stores in `accepted` the rows of the staged lines, in two steps: `extract` (over the lines)
-   * into a table, then `rows` (over that table). Both end in a SETTINGS clause.
+   * The staged lines that step one left out (`extracted`), or that step one kept and step two
+   * did not accept (`accepted`), byte for byte.
    */
-  accept(steps: { extract: (lines: string) => string; rows: (extracted: string) => string }, params: Record<string, unknown>): Promise<void>;
-  /** The staged lines not in `accepted`, byte for byte. */
-  leftOver(): Promise<{ n: number; line: Buffer }[]>;
+  leftOver(after: "extracted" | "accepted"): Promise<{ n: number; line: Buffer }[]>;
   /** Rows (JSONEachRow, each with its `n`) accepted outside SQL. */
   addAccepted(lines: readonly string[]): Promise<void>;
   /**
@@ -76,17 +78,18 @@ export async function openFileStage(store: Store, feed: Feed, path: string): Pro
       );
       return count(`SELECT count() AS c FROM ${lines}`);
     },
-    async accept(steps, params) {
-      const extract = steps.extract(lines);
+    async extract(extract) {
+      const select = extract(lines);
       // Made on first use: its columns are what `extract` yields.
-      await store.command(`CREATE TEMPORARY TABLE IF NOT EXISTS ${extracted} ENGINE = Memory AS SELECT * FROM (${extract}) LIMIT 0`);
-      await store.command(`INSERT INTO ${extracted} ${extract}, ${BLOCKS}`);
-      await store.command(`INSERT INTO ${accepted} ${steps.rows(extracted)}, ${BLOCKS}`, params);
+      await store.command(`CREATE TEMPORARY TABLE IF NOT EXISTS ${extracted} ENGINE = Memory AS SELECT * FROM (${select}) LIMIT 0`);
+      await store.command(`INSERT INTO ${extracted} ${select}, ${BLOCKS}`);
     },
-    async leftOver() {
-      const rows = await store.query<{ n: number; line: string }>(
-        `SELECT n, hex(line) AS line FROM ${lines} WHERE n NOT IN (SELECT n FROM ${accepted}) ORDER BY n`,
-      );
+    async accept(rows, params) {
+      await store.command(`INSERT INTO ${accepted} ${rows(extracted)}, ${BLOCKS}`, params);
+    },
+    async leftOver(after) {
+      const where = after === "extracted" ? `n NOT IN (SELECT n FROM ${extracted})` : `n IN (SELECT n FROM ${extracted}) AND n NOT IN (SELECT n FROM ${accepted})`;
+      const rows = await store.query<{ n: number; line: string }>(`SELECT n, hex(line) AS line FROM ${lines} WHERE ${where} ORDER BY n`);
       return rows.map((r) => ({ n: Number(r.n), line: Buffer.from(r.line, "hex") }));
     },
     async addAccepted(rows) {
