@@ -18,7 +18,7 @@ export type ToChild = { latencyExpected: number };
 export type FromChild =
   | { phase: "throughput"; ms: number }
   | { phase: "latency"; seen: number; p50: number; p99: number; max: number }
-  | { phase: "done"; peakRssMb: number; peakAnonMb: number; fileMb: number };
+  | { phase: "done"; peakRssMb: number; peakAnonMb: number; peakNodeMb: number; fileMb: number };
 
 const expected = Number(process.argv[2]);
 const send = (m: FromChild) => process.send!(m);
@@ -35,8 +35,14 @@ const db = ctx.store.database;
 // VmHWM is the peak of all resident pages, including the pages of the 566 MB libchdb.so that the
 // process has touched (file-backed, shared, reclaimable); the anonymous peak is sampled beside it.
 const statusKb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0);
+// Node's own share of the anonymous memory (its heap, and buffers outside it); the rest is the engine's.
 let peakAnonKb = 0;
-const sampler = setInterval(() => (peakAnonKb = Math.max(peakAnonKb, statusKb("RssAnon"))), 100);
+let peakNodeBytes = 0;
+const sampler = setInterval(() => {
+  peakAnonKb = Math.max(peakAnonKb, statusKb("RssAnon"));
+  const m = process.memoryUsage();
+  peakNodeBytes = Math.max(peakNodeBytes, m.heapTotal + m.external);
+}, 100);
 
 const started = performance.now();
 const normalizer = await startNormalizerRole({ stream, logger, metrics }, ctx.store);
@@ -84,5 +90,5 @@ await normalizer.close();
 await queue.close();
 await ctx.store.close();
 clearInterval(sampler);
-send({ phase: "done", peakRssMb: statusKb("VmHWM") / 1024, peakAnonMb: peakAnonKb / 1024, fileMb: statusKb("RssFile") / 1024 });
+send({ phase: "done", peakRssMb: statusKb("VmHWM") / 1024, peakAnonMb: peakAnonKb / 1024, peakNodeMb: peakNodeBytes / 2 ** 20, fileMb: statusKb("RssFile") / 1024 });
 process.disconnect();

@@ -25,6 +25,8 @@ export interface StreamRun {
   peak_rss_mb: number;
   /** Peak of anonymous memory (heaps, ClickHouse buffers), without the engine's mapped code. */
   peak_anon_mb: number;
+  /** Peak of Node's heap and external buffers (part of the anonymous memory). */
+  peak_node_mb: number;
 }
 
 export interface StreamResult extends StreamRun {
@@ -85,6 +87,7 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
       p99_ms: latency.p99,
       peak_rss_mb: done.peakRssMb,
       peak_anon_mb: done.peakAnonMb,
+      peak_node_mb: done.peakNodeMb,
     };
   } finally {
     await removeRun(kafka, [...Object.values(topics), ...Object.values(topics).map((t) => `${t}.dlq`)], [`${id}-ingest`, `${id}-baseline`]);
@@ -109,7 +112,7 @@ export async function benchStream(
     runs.push(r);
     log(
       `stream run ${i + 1}: produce ${r.produce_per_s.toFixed(0)}/s, kafkajs ${r.baseline_per_s.toFixed(0)}/s, ` +
-        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB)`,
+        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB, of which Node ${r.peak_node_mb.toFixed(0)} MB)`,
     );
   }
   const med = (k: keyof StreamRun) => median(runs.map((r) => r[k]));
@@ -125,5 +128,6 @@ export async function benchStream(
     p99_ms: med("p99_ms"),
     peak_rss_mb: med("peak_rss_mb"),
     peak_anon_mb: med("peak_anon_mb"),
+    peak_node_mb: med("peak_node_mb"),
   };
 }
