@@ -21,7 +21,7 @@ async function compareLines(store: Store) {
   try {
     await stage.load(1, Number.MAX_SAFE_INTEGER);
     await stage.extract((lines) => `${hotlineSql.extract(lines)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
-    await stage.accept((extracted) => `${rowsSql("hotline", hotlineSql.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`, rowsSqlParams(pii));
+    await stage.accept((extracted) => `${rowsSql.hotline!(hotlineSql.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, rowsSqlParams(pii));
     const rows = await store.query<Record<string, unknown> & { n: number }>(`SELECT * FROM ${stage.accepted} ORDER BY n`);
     const bySql = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
     let lines = 0;

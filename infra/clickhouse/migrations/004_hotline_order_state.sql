@@ -1,5 +1,6 @@
--- The current state of each order, kept up to date on every insert (fed by a materialized view)
--- instead of folded from all events at read time: a report over 10M events reads one row per
+-- The current state of each order, kept up to date on every insert (fed by a materialized view
+-- here; since 006, written by each batch right after its events) instead of folded from all
+-- events at read time: a report over 10M events reads one row per
 -- order (FINAL merges what background merges have not yet merged) instead of re-aggregating
 -- every event.
 -- Each attribute is kept as max((event_time, msg_id, value)) over the events that carry it,

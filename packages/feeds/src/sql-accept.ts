@@ -2,7 +2,7 @@
 // the engine that parses it. The SQL accepts a line only when it can prove what the zod schema
 // would make of it; every other line is left to validateRecord, which accepts it or says why
 // not. So "accepted in SQL" implies "accepted by zod, with the same values", never the reverse,
-// and sql-accept.test.ts holds the two equal on generated, malformed and fuzzed lines.
+// and tests/sql-accept.e2e.test.ts holds the two equal on generated, malformed and fuzzed lines.
 //
 // What the SQL leaves to JavaScript: lines that are not valid UTF-8, over 256 KiB, start with
 // anything but `{` (a byte order mark, blanks), hold a \u escape (a lone surrogate must be seen

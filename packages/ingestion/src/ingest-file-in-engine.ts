@@ -33,13 +33,14 @@ export const ENGINE_SLICE_LINES = 500_000;
 
 /** Whether `ingestFile` lets the engine read this feed's files (embedded ClickHouse only). */
 export function engineReadsFeed(store: Store, feed: Feed): boolean {
-  return store.embedded && SQL_ACCEPTERS[feed] !== undefined && rowsSql(feed, "") !== null;
+  return store.embedded && SQL_ACCEPTERS[feed] !== undefined && rowsSql[feed] !== undefined;
 }
 
 export async function ingestFileInEngine(options: IngestFileOptions): Promise<BatchOutcome> {
   const { store, feed } = options;
   const accepter = SQL_ACCEPTERS[feed];
-  if (!accepter || !engineReadsFeed(store, feed)) throw new Error(`the engine does not read ${feed} files`);
+  const toRows = rowsSql[feed];
+  if (!store.embedded || !accepter || !toRows) throw new Error(`the engine does not read ${feed} files`);
   const path = resolve(options.path);
   const name = basename(path);
   const pii = createPiiProtector(options.piiKey);
@@ -58,7 +59,7 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         await stage.extract((staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
         // The lines step one left out are classified in Node while the engine runs step two.
         const notExtracted = await stage.leftOver("extracted");
-        const accepting = stage.accept((extracted) => `${rowsSql(feed, accepter.select(extracted))!} SETTINGS ${SQL_ACCEPT_SETTINGS}`, params);
+        const accepting = stage.accept((extracted) => `${toRows(accepter.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, params);
         await new Promise((resolve) => setImmediate(resolve));
         const first = classifyLines(notExtracted, feed, name, pii);
         await accepting;
