@@ -31,16 +31,20 @@ const SQL_ACCEPTERS: Partial<Record<Feed, SqlAccepter>> = { hotline: hotlineSql 
  */
 export const ENGINE_SLICE_LINES = 500_000;
 
-/** Whether `ingestFile` lets the engine read this feed's files (embedded ClickHouse only). */
-export function engineReadsFeed(store: Store, feed: Feed): boolean {
-  return store.embedded && SQL_ACCEPTERS[feed] !== undefined && rowsSql[feed] !== undefined;
+/**
+ * Whether `ingestFile` lets the engine read this file: embedded ClickHouse, a feed with an SQL
+ * accepter, and a path without the characters the engine's file() reads as a glob (`*`, `?`,
+ * `{`, `}`), which could make it read other files than this one.
+ */
+export function engineReadsFile(store: Store, feed: Feed, path: string): boolean {
+  return store.embedded && SQL_ACCEPTERS[feed] !== undefined && rowsSql[feed] !== undefined && !/[*?{}]/.test(resolve(path));
 }
 
 export async function ingestFileInEngine(options: IngestFileOptions): Promise<BatchOutcome> {
   const { store, feed } = options;
   const accepter = SQL_ACCEPTERS[feed];
   const toRows = rowsSql[feed];
-  if (!store.embedded || !accepter || !toRows) throw new Error(`the engine does not read ${feed} files`);
+  if (!accepter || !toRows || !engineReadsFile(store, feed, options.path)) throw new Error(`the engine does not read ${options.path}`);
   const path = resolve(options.path);
   const name = basename(path);
   const pii = createPiiProtector(options.piiKey);

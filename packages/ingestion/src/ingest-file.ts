@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
 import type { EncodedEvents, RejectedRecord, Store } from "@casepulse/store";
 import type { ClassifyWorkerData } from "./classify-worker.ts";
-import { engineReadsFeed, ingestFileInEngine } from "./ingest-file-in-engine.ts";
+import { engineReadsFile, ingestFileInEngine } from "./ingest-file-in-engine.ts";
 import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
 
 export interface IngestFileOptions {
@@ -37,7 +37,7 @@ type WorkerMessage =
   | { kind: "end" };
 
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {
-  if (options.readInEngine !== false && engineReadsFeed(options.store, options.feed)) return ingestFileInEngine(options);
+  if (options.readInEngine !== false && engineReadsFile(options.store, options.feed, options.path)) return ingestFileInEngine(options);
   const { store, feed, path, batchSize = 20_000 } = options;
   const runId = randomUUID();
   const source = `file:${basename(path)}`;
