@@ -12,7 +12,7 @@ export const EVENT_TABLES = {
 } as const satisfies Record<Feed, string>;
 
 /** The columns a stored row fills (ingested_at is the table's own). */
-const EVENT_COLUMNS = {
+export const EVENT_COLUMNS = {
   hotline: ["msg_id", "order_id", "event", "event_time", "category", "community", "deadline", "channel", "repeat_of", "satisfaction", "unit", "caller_hash", "has_content"],
   mediation: ["msg_id", "case_id", "updated_at", "registered_at", "kind", "dispute_type", "status", "closed_at", "community", "amount_yuan", "parties", "referral_order_id"],
   litigation: ["msg_id", "case_id", "kind", "cause", "filed_at", "updated_at", "status", "hearing_at", "head_appeared", "outcome", "decided_at"],
