@@ -149,7 +149,8 @@ describe("streamEnvSchema: defaults and other variables", () => {
       CASEPULSE_TOPIC_HOTLINE: "raw.hotline",
       CASEPULSE_TOPIC_MEDIATION: "raw.mediation",
       CASEPULSE_TOPIC_LITIGATION: "raw.litigation",
-      CASEPULSE_JOB_RECORDS: 1000,
+      CASEPULSE_JOB_RECORDS: 5000,
+      CASEPULSE_MAX_QUEUE_DEPTH: 40,
       CASEPULSE_WORKER_CONCURRENCY: 1,
       ALERT_WEBHOOK_KIND: "json",
     });
