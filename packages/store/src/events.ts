@@ -68,16 +68,6 @@ const toStored = {
     }) satisfies Record<keyof LitigationRow, unknown>,
 };
 
-export async function insertEvents<F extends Feed>(
-  store: Store,
-  feed: F,
-  rows: readonly FeedRowMap[F][],
-  dedupToken?: string,
-): Promise<void> {
-  const convert = toStored[feed] as (r: FeedRowMap[F]) => object;
-  await store.insert(EVENT_TABLES[feed], rows.map(convert), dedupToken);
-}
-
 /** A batch's rows as JSONEachRow lines, each with its msg_id (for deduplication before insert) and its order/case id. */
 export interface EncodedEvents {
   msgIds: string[];
