@@ -66,8 +66,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
     table: "the database name and an EVENT_TABLES value",
     columns: "EVENT_COLUMNS, a constant list per feed",
     relation: "a file stage's temporary table name (casepulse_fresh_<random hex>)",
-    "EVENT_INSERT_LIMITS.max_partitions_per_insert_block": "a constant setting value",
-    dedupToken: "a batch id built from a random UUID, the feed and a counter, checked against /^[\\w:.-]+$/ before use",
+    "insertSettingsClause(dedupToken)": "the constant insert settings; the token, a batch id built from a random UUID, the feed and a counter, is checked against /^[\\w:.-]+$/ before use",
   },
   "packages/store/src/derived.ts": {
     column: "latest(): only called with literal column names",

@@ -48,17 +48,26 @@ const insertSettings = (dedupToken: string | undefined) => ({
   async_insert: 0 as const,
   insert_deduplication_token: dedupToken ?? "",
   // Rows with equal keys in one insert are collapsed by the background merges like any others
-  // (readers use FINAL); collapsing them while inserting too only costs time.
+  // (readers use FINAL); collapsing them while inserting too only costs time (a third of an
+  // order-state insert, whose rows are one per order already).
   optimize_on_insert: 0 as const,
-  ...EVENT_INSERT_LIMITS,
+  // Event tables are partitioned by year, and a batch of hostile or corrected records may span
+  // more than the 100 years one insert is allowed by default: such a batch must be stored, not
+  // refused on every retry. Valid timestamps lie in 1900-2299, so at most 400 partitions.
+  max_partitions_per_insert_block: "0" as const,
 });
 
 /**
- * Event tables are partitioned by year, and a batch of hostile or corrected records may span
- * more than the 100 years a single insert is allowed by default: such a batch must be stored, not
- * refused forever on every retry. Valid timestamps lie in 1900-2299, so at most 400 partitions.
+ * The settings of every insert, as the SETTINGS clause of an INSERT … SELECT run as a command.
+ * A token is a setting, not a parameter: batch ids are made of safe characters, and checked.
  */
-export const EVENT_INSERT_LIMITS = { max_partitions_per_insert_block: "0" } as const;
+export function insertSettingsClause(dedupToken?: string): string {
+  if (dedupToken !== undefined && !/^[\w:.-]+$/.test(dedupToken)) {
+    throw new Error(`unexpected characters in deduplication token ${JSON.stringify(dedupToken)}`);
+  }
+  const settings = Object.entries(insertSettings(dedupToken)).map(([name, value]) => `${name} = ${typeof value === "string" ? `'${value}'` : value}`);
+  return `SETTINGS ${settings.join(", ")}`;
+}
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!IDENTIFIER.test(config.database)) throw new Error(`invalid database name ${JSON.stringify(config.database)}`);

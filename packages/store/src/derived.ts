@@ -2,7 +2,7 @@
 // says why not by materialized views). Both writes are idempotent: order state aggregates with
 // max and uniqExact, msg_id rows collapse, so a retry may repeat them freely.
 import type { Feed } from "@casepulse/feeds";
-import type { Store } from "./client.ts";
+import { insertSettingsClause, type Store } from "./client.ts";
 
 export const MSG_ID_TABLES = {
   hotline: "hotline_msg_ids",
@@ -18,12 +18,6 @@ const NONE = "(toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL)";
 // none does. maxIf skips the other events instead of comparing a NONE tuple for each of them.
 const latest = (column: string, value = `toString(${column})`) =>
   `if(countIf(${column} IS NOT NULL) = 0, ${NONE}, maxIf((event_time, msg_id, ${value}), ${column} IS NOT NULL))`;
-
-/**
- * The rows of a state insert are one per order already (GROUP BY order_id): merging equal keys
- * within the inserted block (optimize_on_insert) only costs time, a third of the insert.
- */
-const STATE_INSERT_SETTINGS = "SETTINGS optimize_on_insert = 0";
 
 /** The state of each order, folded from the events of `source` that `where` selects (the columns of migration 004). */
 function orderStateSelect(source: string, where: string): string {
@@ -51,7 +45,7 @@ export async function refreshOrderState(store: Store, orderIds: readonly string[
   const unique = [...new Set(orderIds)];
   const select = orderStateSelect(`${store.database}.hotline_events`, "order_id IN {orders:Array(String)}");
   for (let i = 0; i < unique.length; i += ID_SLICE) {
-    await store.command(`INSERT INTO ${store.database}.hotline_order_state ${select} ${STATE_INSERT_SETTINGS}`, {
+    await store.command(`INSERT INTO ${store.database}.hotline_order_state ${select} ${insertSettingsClause()}`, {
       orders: unique.slice(i, i + ID_SLICE),
     });
   }
@@ -63,12 +57,12 @@ export async function refreshOrderState(store: Store, orderIds: readonly string[
  * state that folding all of an order's events would.
  */
 export async function foldIntoOrderState(store: Store, relation: string): Promise<void> {
-  await store.command(`INSERT INTO ${store.database}.hotline_order_state ${orderStateSelect(relation, "1")} ${STATE_INSERT_SETTINGS}`);
+  await store.command(`INSERT INTO ${store.database}.hotline_order_state ${orderStateSelect(relation, "1")} ${insertSettingsClause()}`);
 }
 
 /** Marks the msg_ids of `relation` as stored; the last step of a batch. */
 export async function recordMsgIdsFrom(store: Store, feed: Feed, relation: string): Promise<void> {
-  await store.command(`INSERT INTO ${store.database}.${MSG_ID_TABLES[feed]} SELECT msg_id FROM ${relation}`);
+  await store.command(`INSERT INTO ${store.database}.${MSG_ID_TABLES[feed]} SELECT msg_id FROM ${relation} ${insertSettingsClause()}`);
 }
 
 /** Marks these msg_ids as stored; the last step of a batch. */

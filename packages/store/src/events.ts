@@ -1,7 +1,7 @@
 // The clean event tables: one per feed, keyed by msg_id within the order/case.
 import type { Feed } from "@casepulse/feeds";
 import type { FeedRowMap, HotlineRow, LitigationRow, MediationRow } from "@casepulse/normalize";
-import { EVENT_INSERT_LIMITS, type Store } from "./client.ts";
+import { insertSettingsClause, type Store } from "./client.ts";
 import { ID_SLICE, MSG_ID_TABLES } from "./derived.ts";
 import { chTime, chTimeOrNull } from "./time.ts";
 
@@ -90,15 +90,9 @@ export async function insertEncodedEvents(store: Store, feed: Feed, lines: reado
 
 /** The events of `relation` (a table with the event table's columns and more), under a deduplication token. */
 export async function insertEventsFrom(store: Store, feed: Feed, relation: string, dedupToken: string): Promise<void> {
-  // A token is a setting, not a parameter; batch ids are made of safe characters, and checked.
-  if (!/^[\w:.-]+$/.test(dedupToken)) throw new Error(`unexpected characters in deduplication token ${JSON.stringify(dedupToken)}`);
   const table = `${store.database}.${EVENT_TABLES[feed]}`;
   const columns = EVENT_COLUMNS[feed].join(", ");
-  await store.command(
-    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${relation}
-     SETTINGS async_insert = 0, optimize_on_insert = 0, max_partitions_per_insert_block = ${EVENT_INSERT_LIMITS.max_partitions_per_insert_block},
-       insert_deduplication_token = '${dedupToken}'`,
-  );
+  await store.command(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${relation} ${insertSettingsClause(dedupToken)}`);
 }
 
 /** Which of these msg_ids the feed's table already holds. */
