@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { Readable } from "node:stream";
 import { resolve } from "node:path";
 import { toStoreError } from "./errors.ts";
+import { detachStdinFromEngine } from "./stdin-guard.ts";
 
 export interface StoreConfig {
   /** ClickHouse server URL (http://host:8123); unset means embedded chDB in dataDir. */
@@ -79,6 +80,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     mkdirSync(path, { recursive: true });
     // Loaded only when needed: a server deployment never maps the 500 MB engine.
     const { createChdbConnection } = await import("chdb/connection");
+    // Else the engine takes a pipe or file on stdin as the data of its inserts.
+    detachStdinFromEngine();
     try {
       const connection = createChdbConnection({ path });
       client = createClient({ connection: connection as never });

@@ -8,3 +8,4 @@ export { saveReport, type ReportTrigger } from "./reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
 export { openFileStage, countFileLines, type FileStage } from "./file-stage.ts";
+export { detachStdinFromEngine, spoolStdin, type SpooledStdin } from "./stdin-guard.ts";

@@ -1,6 +1,8 @@
 // What `casepulse ingest` does; its definition (commands/ingest.ts) loads this when it runs.
 import { accessSync, constants, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { Feed } from "@casepulse/feeds";
+import { spoolStdin } from "@casepulse/store";
 import { ingestFile, type BatchOutcome } from "@casepulse/ingestion";
 import type { IngestOptions } from "../commands/ingest.ts";
 import type { Context } from "../context.ts";
@@ -41,7 +43,15 @@ export function formatOutcome(feed: Feed, path: string, o: BatchOutcome): string
 }
 
 export async function ingest(opts: IngestOptions): Promise<void> {
-  checkReadableFile(opts.file);
-  const outcome = await withContext((ctx) => ingestOne(ctx, opts.source, opts.file));
+  // Standard input is read to its end before the store opens: the embedded engine must never see it.
+  const spooled = opts.file === "-" ? await spoolStdin(tmpdir()) : null;
+  const path = spooled?.path ?? opts.file;
+  let outcome: BatchOutcome;
+  try {
+    checkReadableFile(path);
+    outcome = await withContext((ctx) => ingestOne(ctx, opts.source, path));
+  } finally {
+    spooled?.remove();
+  }
   console.log(opts.json ? JSON.stringify({ source: opts.source, file: opts.file, ...outcome }) : formatOutcome(opts.source, opts.file, outcome));
 }
