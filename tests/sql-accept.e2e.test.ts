@@ -37,6 +37,7 @@ const EDGES: string[] = [
   ),
   ...["13800138000", "+86 138-0013-8000", "8613800138000", "86138001380001", "", " ", "无", "１３８", "138\u00000"].map((p) => line({ caller_phone: p })),
   ...["", " ", "x", null].map((c) => line({ content: c })),
+  ...["蛇口街道", "", " ", "\u3000", null, 12].map((street) => line({ street })),
   line({ event: "回访" }),
   line({ event: "回访", satisfaction: "满意" }),
   line({ event: "登记", category: "a/b", community: "c" }),
@@ -72,6 +73,39 @@ interface ChildResult {
   };
 }
 
+const item = { msg_id: "s-1", item_id: "SF-1", kind: "司法建议", received_at: "2024-03-01 09:00:00", due_at: "2024-04-01 18:00:00", updated_at: "2024-03-01 09:00:00", status: "办理中" };
+const itemLine = (fields: Record<string, unknown>) => JSON.stringify({ ...item, ...fields });
+/** Supervision items: each kind with and without a level, each status with and without a reply, streets. */
+const ITEM_EDGES: string[] = [
+  ...["人大建议", "政协提案", "司法建议", "检察建议", "建议"].flatMap((kind, i) =>
+    ["市", "区", "省", null, ""].map((level, j) => itemLine({ msg_id: `s-k${i}-${j}`, kind, level })),
+  ),
+  ...["办理中", "已答复", "已办结", "已回复"].flatMap((status, i) =>
+    [null, "2024-03-20 09:00:00", "2024-03-20", ""].map((replied_at, j) => itemLine({ msg_id: `s-s${i}-${j}`, status, replied_at })),
+  ),
+  ...["蛇口街道", "", " ", null, 1].map((street, i) => itemLine({ msg_id: `s-t${i}`, street })),
+  itemLine({ msg_id: "s-d", due_at: "2024-02-30 18:00:00" }),
+  itemLine({ msg_id: "s-r", received_at: null }),
+  itemLine({ msg_id: "s-1", updated_at: "2024-03-05 09:00:00" }),
+];
+
+describe("supervision lines validated by the engine's SQL", () => {
+  it("accepts only what validateRecord accepts, with the same rows, and stores what the Node path stores", async () => {
+    const file = join(work, "supervision.jsonl");
+    writeFileSync(file, ITEM_EDGES.map((l) => `${l}\n`).join(""));
+    const r = await childJson<ChildResult>("sql-accept-child.ts", [join(work, "data-supervision"), file, "supervision"], {});
+    expect(r.lines.disagreements).toEqual([]);
+    expect(r.lines.sqlAccepted).toBeGreaterThan(15);
+    expect(r.lines.sqlAccepted).toBe(r.lines.nodeAccepted);
+    expect(r.stored.outcomes.by_engine).toEqual(r.stored.outcomes.by_node);
+    for (const [table, d] of Object.entries(r.stored.diffs)) {
+      expect(d.rows, table).toBeGreaterThan(0);
+      expect({ table, onlyEngine: d.onlyEngine, onlyNode: d.onlyNode }).toEqual({ table, onlyEngine: 0, onlyNode: 0 });
+    }
+    expect(r.stored.sealedEqual).toBe(true);
+  });
+});
+
 describe("hotline lines validated by the engine's SQL", () => {
   it("accepts only what validateRecord accepts, with the same rows, and stores what the Node path stores", async () => {
     const generated = generateFeeds({ seed: 31, scale: 0.3 }).hotline;
@@ -79,7 +113,7 @@ describe("hotline lines validated by the engine's SQL", () => {
     const file = join(work, "hotline.jsonl");
     writeFileSync(file, Buffer.concat([...[...generated, ...EDGES].map((l) => Buffer.from(`${l}\n`)), ...fuzzed.flatMap((b) => [b, Buffer.from("\n")])]));
 
-    const r = await childJson<ChildResult>("sql-accept-child.ts", [join(work, "data"), file], {});
+    const r = await childJson<ChildResult>("sql-accept-child.ts", [join(work, "data"), file, "hotline"], {});
 
     expect(r.lines.disagreements).toEqual([]);
     expect(r.lines.disagreementCount).toBe(0);

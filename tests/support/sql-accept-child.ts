@@ -1,5 +1,5 @@
 // Child of sql-accept.test.ts (embedded ClickHouse lives in its own process). Two checks on a
-// hotline JSONL file, printed as one JSON object:
+// JSONL file of a feed the engine can validate (SQL_ACCEPTERS), printed as one JSON object:
 // - lines: each line through the engine's SQL accepter and toRow in SQL, and through
 //   validateRecord + toRow + encodeEvents in Node; every line the SQL accepts must be accepted by
 //   Node with the same stored row.
@@ -7,21 +7,23 @@
 //   databases; every table the ingest writes must hold the same rows (ids and times of ingestion
 //   aside).
 import { readFileSync } from "node:fs";
-import { hotlineSql, SQL_ACCEPT_SETTINGS, validateRecord } from "@casepulse/feeds";
+import { CONTRACTS, SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, validateRecord, type Feed } from "@casepulse/feeds";
 import { ingestFile, readLines } from "@casepulse/ingestion";
 import { createPiiProtector, rowsSql, rowsSqlParams, toRow } from "@casepulse/normalize";
-import { encodeEvents, migrate, openFileStage, openStore, type Store } from "@casepulse/store";
+import { encodeEvents, EVENT_TABLES, migrate, openFileStage, openStore, type Store } from "@casepulse/store";
 
-const [dataDir, file] = process.argv.slice(2) as [string, string];
+const [dataDir, file, feed] = process.argv.slice(2) as [string, string, Feed];
+const accepter = SQL_ACCEPTERS[feed]!;
+const toRows = rowsSql[feed]!;
 const KEY = "sql-accept-test-key-0123456789";
 const pii = createPiiProtector(KEY);
 
 async function compareLines(store: Store) {
-  const stage = await openFileStage(store, "hotline", file);
+  const stage = await openFileStage(store, feed, file);
   try {
     await stage.load(1, Number.MAX_SAFE_INTEGER);
-    await stage.extract((lines) => `${hotlineSql.extract(lines)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
-    await stage.accept((extracted) => `${rowsSql.hotline!(hotlineSql.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, rowsSqlParams(pii));
+    await stage.extract((lines) => `${accepter.extract(lines)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
+    await stage.accept((extracted) => `${toRows(accepter.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, rowsSqlParams(pii));
     const rows = await store.query<Record<string, unknown> & { n: number }>(`SELECT * FROM ${stage.accepted} ORDER BY n`);
     const bySql = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
     let lines = 0;
@@ -30,7 +32,7 @@ async function compareLines(store: Store) {
     const disagreements: string[] = [];
     for await (const line of readLines(file)) {
       lines += 1;
-      const node = validateRecord("hotline", line.value);
+      const node = validateRecord(feed, line.value);
       const sql = bySql.get(line.number);
       if (node.ok) nodeAccepted += 1;
       if (!sql) continue;
@@ -39,7 +41,7 @@ async function compareLines(store: Store) {
         disagreements.push(`line ${line.number}: SQL accepted, Node rejected (${node.reason}): ${line.value.toString().slice(0, 300)}`);
         continue;
       }
-      const expected = JSON.parse(encodeEvents("hotline", [toRow("hotline", node.record, pii)]).lines[0]!) as Record<string, unknown>;
+      const expected = JSON.parse(encodeEvents(feed, [toRow(feed, node.record, pii)]).lines[0]!) as Record<string, unknown>;
       const same = Object.keys(expected).length === Object.keys(sql).length && Object.entries(expected).every(([k, v]) => sql[k] === v);
       if (!same) disagreements.push(`line ${line.number}: Node ${JSON.stringify(expected)} SQL ${JSON.stringify(sql)}`);
     }
@@ -65,12 +67,12 @@ async function compareStored(store: Store) {
   for (const [db, readInEngine] of [["by_engine", true], ["by_node", false]] as const) {
     const target = store.withDatabase(db);
     await migrate(target);
-    outcomes[db] = await ingestFile({ store: target, piiKey: KEY, feed: "hotline", path: file, readInEngine });
+    outcomes[db] = await ingestFile({ store: target, piiKey: KEY, feed, path: file, readInEngine });
   }
-  const tables = {
-    events: "SELECT * EXCEPT (ingested_at) FROM {db}.hotline_events FINAL",
-    order_state: "SELECT * FROM {db}.hotline_orders",
-    msg_ids: "SELECT DISTINCT msg_id FROM {db}.hotline_msg_ids",
+  const tables: Record<string, string> = {
+    events: `SELECT * EXCEPT (ingested_at) FROM {db}.${EVENT_TABLES[feed]} FINAL`,
+    ...(feed === "hotline" ? { order_state: "SELECT * FROM {db}.hotline_orders" } : {}),
+    msg_ids: `SELECT DISTINCT msg_id FROM {db}.${CONTRACTS[feed].msgIdTable}`,
     rejected: "SELECT source, reason, msg_id, byte_size, preview FROM {db}.rejected_events FINAL",
     batches: "SELECT feed, sum(received), sum(rejected) FROM {db}.ingest_batches FINAL GROUP BY feed",
   };

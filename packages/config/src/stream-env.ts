@@ -1,6 +1,7 @@
 // Configuration of the stream services (ingest, normalizer, reporter) beyond the store's.
 import { accessSync, constants } from "node:fs";
 import { z } from "zod";
+import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds/model";
 import { optionalString, url } from "./env.ts";
 
 function readable(path: string): boolean {
@@ -13,11 +14,12 @@ function readable(path: string): boolean {
 }
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
-const topicName = (fallback: string) =>
+/** A feed's topic: CASEPULSE_TOPIC_<FEED>, by default the one its contract names. */
+const topicName = (feed: Feed) =>
   z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, { message: "must be a Kafka topic name (letters, digits, . _ -)" })
-    .default(fallback);
+    .default(CONTRACTS[feed].topic);
 
 export const streamEnvSchema = z
   .object({
@@ -39,9 +41,10 @@ export const streamEnvSchema = z
     KAFKA_SASL_PASSWORD: optionalString,
     REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
     CASEPULSE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "must be letters, digits, _ or - (at most 64)" }).default("casepulse"),
-    CASEPULSE_TOPIC_HOTLINE: topicName("raw.hotline"),
-    CASEPULSE_TOPIC_MEDIATION: topicName("raw.mediation"),
-    CASEPULSE_TOPIC_LITIGATION: topicName("raw.litigation"),
+    CASEPULSE_TOPIC_HOTLINE: topicName("hotline"),
+    CASEPULSE_TOPIC_MEDIATION: topicName("mediation"),
+    CASEPULSE_TOPIC_LITIGATION: topicName("litigation"),
+    CASEPULSE_TOPIC_SUPERVISION: topicName("supervision"),
     /**
      * Records per BullMQ job, at most (a job never spans two Kafka fetches). Each job costs six
      * ClickHouse statements whatever its size: 5,000 stored a backlog 2.4x as fast as 1,000
@@ -71,3 +74,11 @@ export const streamEnvSchema = z
   });
 
 export type StreamEnv = z.infer<typeof streamEnvSchema>;
+
+/** The variable naming each feed's topic. */
+export const topicVariable = (feed: Feed) => `CASEPULSE_TOPIC_${feed.toUpperCase()}` as `CASEPULSE_TOPIC_${Uppercase<Feed>}`;
+
+/** Each feed's topic, as configured. */
+export function feedTopics(env: StreamEnv): Record<Feed, string> {
+  return Object.fromEntries(FEEDS.map((feed) => [feed, env[topicVariable(feed)]])) as Record<Feed, string>;
+}

@@ -16,6 +16,18 @@ export const optionalText = z
   .transform((v) => (v == null || v.trim() === "" ? null : v))
   .pipe(text.nullable());
 
+const PATH_MESSAGE = "must be a path of at least two levels, e.g. 城乡建设/违法建设";
+const isPath = (s: string) => s.split("/").length >= 2 && s.split("/").every((p) => p.trim() !== "");
+
+/** Text of at least two non-blank `/`-separated levels (a hotline category). */
+export const path = text.refine(isPath, { message: PATH_MESSAGE });
+
+export const optionalPath = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === "" ? null : v))
+  .pipe(path.nullable());
+
 export const timestamp = z.string().transform((s, ctx) => {
   const ms = parseTimestamp(s);
   if (ms === null) {
@@ -100,6 +112,13 @@ export const acceptOptionalText: Accept<string | null> = (v) => {
   return v.isWellFormed() ? v : DEFER;
 };
 
+export const acceptPath: Accept<string> = (v) => (typeof v === "string" && isText(v) && isPath(v) ? v : DEFER);
+
+export const acceptOptionalPath: Accept<string | null> = (v) => {
+  const value = acceptOptionalText(v);
+  return typeof value === "string" && !isPath(value) ? DEFER : value;
+};
+
 export const acceptTimestamp: Accept<number> = (v) => {
   const ms = typeof v === "string" ? parseTimestamp(v) : null;
   return ms === null ? DEFER : ms;
@@ -133,29 +152,3 @@ export const acceptOptionalBoolean: Accept<boolean | null> = (v) => (v == null ?
 
 /** A string, absent or null, kept as it came (null when absent). */
 export const acceptOptionalString: Accept<string | null> = (v) => (v == null ? null : typeof v === "string" ? v : DEFER);
-
-/** A rule across fields, shared by the zod schema's superRefine and the accepter. */
-export interface CrossFieldIssue {
-  path: string;
-  message: string;
-}
-
-/**
- * An accepter for a whole record: each key of `shape` through its field accepter (keys outside
- * the contract are dropped, as zod's object drops them), then the cross-field rules.
- */
-export function acceptObject<T>(
-  shape: { readonly [K in keyof T]: Accept<T[K]> },
-  rules: (record: T) => CrossFieldIssue[],
-): (input: Record<string, unknown>) => T | null {
-  const keys = Object.keys(shape) as (keyof T & string)[];
-  return (input) => {
-    const out = {} as T;
-    for (const key of keys) {
-      const value = shape[key](Object.hasOwn(input, key) ? input[key] : undefined);
-      if (value === DEFER) return null;
-      out[key] = value as T[typeof key];
-    }
-    return rules(out).length === 0 ? out : null;
-  };
-}

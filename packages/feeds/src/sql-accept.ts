@@ -7,13 +7,15 @@
 // What the SQL leaves to JavaScript: lines that are not valid UTF-8, over 256 KiB, start with
 // anything but `{` (a byte order mark, blanks), hold a \u escape (a lone surrogate must be seen
 // by the text rules), repeat a key, or carry a known key whose value is not a string or null.
+import type { FeedContract, FieldSpec, RequiredWhen } from "./contract.ts";
 import { MAX_RECORD_BYTES } from "./limits.ts";
 import { SHANGHAI_OFFSET_MS } from "./timestamp.ts";
 
-/** How a field of a feed is checked and converted; the zod and plain versions are in fields.ts. */
-export type SqlField =
+/** How a field of a feed is checked and converted in SQL; the zod and plain versions are in fields.ts. */
+type SqlField =
   | { kind: "text" }
   | { kind: "optionalText" }
+  | { kind: "optionalNonBlankText" }
   | { kind: "textPath" }
   | { kind: "oneOf"; values: readonly string[] }
   | { kind: "optionalOneOf"; values: readonly string[] }
@@ -113,6 +115,8 @@ function fieldSql(name: string, field: SqlField): { value: string; valid: string
       return { value: v, valid: `${v} IS NOT NULL AND ${notBlank(v)}` };
     case "optionalText":
       return { value: `if(${v} IS NOT NULL AND ${notBlank(v)}, ${v}, NULL)`, valid: "1" };
+    case "optionalNonBlankText":
+      return { value: v, valid: `(${v} IS NULL OR ${notBlank(v)})` };
     case "textPath": {
       const value = `if(${v} IS NOT NULL AND ${notBlank(v)}, ${v}, NULL)`;
       const parts = `splitByChar('/', assumeNotNull(${v}))`;
@@ -132,10 +136,46 @@ function fieldSql(name: string, field: SqlField): { value: string; valid: string
 }
 
 /**
- * The accepter of a feed: `fields` in the contract's order, and the cross-field rules as SQL
- * conditions over the converted columns (the plain `rules` of the same feed, spelt in SQL).
+ * A contract key's SQL form; null for the types only Node checks (amounts, counts, booleans and
+ * enums with synonyms: the JSON values they take are not strings, or map to others).
  */
-export function sqlAccepter(fields: Readonly<Record<string, SqlField>>, rules: (column: (name: string) => string) => string[]): SqlAccepter {
+function sqlField(spec: FieldSpec): SqlField | null {
+  const optional = !spec.required;
+  switch (spec.type) {
+    case "text":
+      return { kind: !optional ? "text" : spec.nonBlank ? "optionalNonBlankText" : "optionalText" };
+    case "path":
+      return optional ? { kind: "textPath" } : null;
+    case "enum":
+      return spec.synonyms ? null : { kind: optional ? "optionalOneOf" : "oneOf", values: spec.values };
+    case "timestamp":
+      return { kind: optional ? "optionalTimestamp" : "timestamp" };
+    case "string":
+      return optional ? { kind: "optionalString" } : null;
+    default:
+      return null;
+  }
+}
+
+/** A required-when rule as an SQL condition over the converted columns. */
+function ruleSql(rule: RequiredWhen, column: (name: string) => string): string {
+  const holds = "present" in rule.when ? `${column(rule.when.key)} IS NOT NULL` : `${column(rule.when.key)} IN (${rule.when.in.map(sqlString).join(", ")})`;
+  return `(NOT (${holds}) OR (${rule.keys.map((k) => `${column(k)} IS NOT NULL`).join(" AND ")}))`;
+}
+
+/** The contract's SQL accepter, or null when a key of it has no SQL form (sqlField). */
+export function sqlAccepterFor(contract: FeedContract): SqlAccepter | null {
+  const fields: Record<string, SqlField> = {};
+  for (const [key, spec] of Object.entries(contract.fields)) {
+    const field = sqlField(spec);
+    if (!field) return null;
+    fields[key] = field;
+  }
+  return sqlAccepter(fields, (column) => contract.rules.map((rule) => ruleSql(rule, column)));
+}
+
+/** The accepter of `fields` (in the contract's order) and the cross-field rules as SQL conditions. */
+function sqlAccepter(fields: Readonly<Record<string, SqlField>>, rules: (column: (name: string) => string) => string[]): SqlAccepter {
   const names = Object.keys(fields);
   const parts = Object.fromEntries(names.map((n) => [n, fieldSql(n, fields[n]!)]));
   const column = (n: string) => `c_${n}`;

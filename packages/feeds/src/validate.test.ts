@@ -54,6 +54,7 @@ const HOTLINE_OUT = {
   unit: null,
   caller_phone: "13800138000",
   content: "楼顶违建",
+  street: null,
 };
 /** A non-登记, non-回访 hotline event: only the always-required keys. */
 const DISPATCH: Obj = { msg_id: "h-2", order_id: "GD2024040100001", event: "派发", event_time: "2024-04-01T10:00:00+08:00" };
@@ -85,6 +86,7 @@ const MEDIATION_OUT = {
   amount_yuan: "12500.00",
   parties: 2,
   referral_order_id: "GD2024040100001",
+  street: null,
 };
 /** An open mediation case: no closed_at needed. */
 const MEDIATION_OPEN: Obj = {
@@ -122,6 +124,7 @@ const LITIGATION_OUT = {
   head_appeared: true,
   outcome: "revoked",
   decided_at: utc("2024-04-20T01:00:00Z"),
+  street: null,
 };
 /** A just-filed case: only the always-required keys. */
 const FILED: Obj = {
@@ -134,7 +137,20 @@ const FILED: Obj = {
   status: "filed",
 };
 
-const BASES: Record<Feed, Obj> = { hotline: HOTLINE, mediation: MEDIATION, litigation: LITIGATION };
+/** A replied supervision item (FEEDS.md section 4). */
+const SUPERVISION: Obj = {
+  msg_id: "s-1",
+  item_id: "市人大〔2024〕第0123号",
+  kind: "人大建议",
+  level: "市",
+  received_at: "2024-03-01 09:00:00",
+  due_at: "2024-05-31 18:00:00",
+  updated_at: "2024-04-02 10:00:00",
+  status: "已答复",
+  replied_at: "2024-04-02 10:00:00",
+};
+
+const BASES: Record<Feed, Obj> = { hotline: HOTLINE, mediation: MEDIATION, litigation: LITIGATION, supervision: SUPERVISION };
 
 // ---- accepted records ------------------------------------------------------------------------
 
@@ -165,6 +181,7 @@ describe("validateRecord: full valid records become their canonical form", () =>
         unit: null,
         caller_phone: null,
         content: null,
+        street: null,
       },
     },
     {
@@ -183,6 +200,7 @@ describe("validateRecord: full valid records become their canonical form", () =>
         amount_yuan: null,
         parties: null,
         referral_order_id: null,
+        street: null,
       },
     },
     {
@@ -200,6 +218,7 @@ describe("validateRecord: full valid records become their canonical form", () =>
         head_appeared: null,
         outcome: null,
         decided_at: null,
+        street: null,
       },
     },
   ])("$feed: only required keys, optional ones come out null", ({ feed, input, output }) => {
@@ -225,6 +244,10 @@ describe("validateRecord: required keys, missing or null, are rejected naming th
     })),
     ...["msg_id", "case_id", "kind", "cause", "filed_at", "updated_at", "status"].map((key) => ({
       feed: "litigation" as const,
+      key,
+    })),
+    ...["msg_id", "item_id", "kind", "received_at", "due_at", "updated_at", "status"].map((key) => ({
+      feed: "supervision" as const,
       key,
     })),
   ];

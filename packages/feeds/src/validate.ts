@@ -1,28 +1,32 @@
 // One record in, either its canonical form or the reason it was rejected. Bad input is data:
 // nothing here throws on a malformed record.
 import type { z } from "zod";
-import type { Feed, FeedRecordMap } from "./model.ts";
-import { acceptHotline, hotlineSchema } from "./hotline-schema.ts";
-import { acceptMediation, mediationSchema } from "./mediation-schema.ts";
-import { acceptLitigation, litigationSchema } from "./litigation-schema.ts";
+import { personalKeys } from "./contract.ts";
+import { CONTRACTS, FEEDS, type Feed, type FeedRecordMap } from "./model.ts";
 import { MAX_RECORD_BYTES } from "./limits.ts";
+import { sqlAccepterFor, type SqlAccepter } from "./sql-accept.ts";
+import { plainAccepter, zodSchema } from "./validators.ts";
 
 export { MAX_RECORD_BYTES };
 
-const schemas = { hotline: hotlineSchema, mediation: mediationSchema, litigation: litigationSchema } as const;
+const perFeed = <T>(make: (feed: Feed) => T) => Object.fromEntries(FEEDS.map((feed) => [feed, make(feed)])) as { [F in Feed]: T };
+
+/** Each feed's zod schema, made from its contract. */
+export const FEED_SCHEMAS = perFeed((feed) => zodSchema(CONTRACTS[feed]));
 /** The schemas' results for the records they accept without help; null leaves the record to zod. */
-const accepters: { [F in Feed]: (input: Record<string, unknown>) => FeedRecordMap[F] | null } = {
-  hotline: acceptHotline,
-  mediation: acceptMediation,
-  litigation: acceptLitigation,
-};
+const accepters = perFeed((feed) => plainAccepter<FeedRecordMap[Feed]>(CONTRACTS[feed]));
+/** The feeds whose contract the engine can check itself (sql-accept.ts), for bulk loads. */
+export const SQL_ACCEPTERS: Partial<Record<Feed, SqlAccepter>> = Object.fromEntries(
+  FEEDS.flatMap((feed) => {
+    const accepter = sqlAccepterFor(CONTRACTS[feed]);
+    return accepter ? [[feed, accepter]] : [];
+  }),
+);
 
 /** The keys each feed's contract defines; anything else in a record is ignored. */
-export const FEED_KEYS: Record<Feed, ReadonlySet<string>> = {
-  hotline: new Set(Object.keys(hotlineSchema.shape)),
-  mediation: new Set(Object.keys(mediationSchema.shape)),
-  litigation: new Set(Object.keys(litigationSchema.shape)),
-};
+export const FEED_KEYS = perFeed((feed): ReadonlySet<string> => new Set(Object.keys(CONTRACTS[feed].fields)));
+/** The keys of each feed that hold personal data (masked in previews, never stored in clear). */
+export const PERSONAL_KEYS = perFeed((feed): ReadonlySet<string> => new Set(personalKeys(CONTRACTS[feed])));
 
 export type Validation<F extends Feed = Feed> =
   | { ok: true; record: FeedRecordMap[F] }
@@ -73,10 +77,10 @@ export function validateRecord<F extends Feed>(feed: F, raw: string | Uint8Array
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return reject("not a JSON object");
   const input = parsed as Record<string, unknown>;
   const accepted = accepters[feed](input);
-  if (accepted !== null) return { ok: true, record: accepted };
+  if (accepted !== null) return { ok: true, record: accepted as FeedRecordMap[F] };
   // Kept with the dead letter: an unpaired surrogate would make ClickHouse refuse the whole insert.
   const msgId = typeof input.msg_id === "string" && input.msg_id.trim() !== "" ? input.msg_id.toWellFormed() : null;
-  const result = schemas[feed].safeParse(input);
+  const result = FEED_SCHEMAS[feed].safeParse(input);
   if (!result.success) {
     const reasons = result.error.issues.slice(0, 3).map((i) => describeIssue(i, input));
     return reject(reasons.join("; "), msgId);

@@ -1,6 +1,6 @@
 // Step one of every path (file or stream): each raw record becomes a storable row or a
 // dead-letter entry with its reason. Nothing is dropped.
-import { FEED_KEYS, validateRecord, type Feed } from "@casepulse/feeds";
+import { FEED_KEYS, PERSONAL_KEYS, validateRecord, type Feed } from "@casepulse/feeds";
 import { redactedPreview, toRow, type FeedRowMap, type PiiProtector } from "@casepulse/normalize";
 import type { RejectedRecord } from "@casepulse/store";
 
@@ -38,7 +38,7 @@ export function classifyRecords<F extends Feed>(
       reason: result.reason,
       msgId: result.msgId,
       byteSize: typeof r.value === "string" ? Buffer.byteLength(r.value) : r.value.byteLength,
-      preview: redactedPreview(text, FEED_KEYS[feed]),
+      preview: redactedPreview(text, { known: FEED_KEYS[feed], personal: PERSONAL_KEYS[feed] }),
       sealed: pii.seal(r.value),
     });
   }

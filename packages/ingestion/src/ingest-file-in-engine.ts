@@ -1,5 +1,5 @@
-// The file path on the embedded engine, for feeds with an SQL accepter (hotline, the feed of
-// volume): the engine reads the export itself, keeps the lines its SQL proves valid and computes
+// The file path on the embedded engine, for feeds whose contract has an SQL form (hotline, the
+// feed of volume, and supervision): the engine reads the export itself, keeps the lines its SQL proves valid and computes
 // their stored rows (the phone HMAC included); the lines it leaves go through classifyRecords, so
 // every rejection still has zod's reason and every record zod accepts is stored. The new rows are
 // then written as writeEncodedBatch writes them (events, order state, msg_ids, dead letters,
@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { hotlineSql, SQL_ACCEPT_SETTINGS, type Feed, type SqlAccepter } from "@casepulse/feeds";
+import { SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, type Feed } from "@casepulse/feeds";
 import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
 import {
   countFileLines,
@@ -22,8 +22,6 @@ import {
 import { classifyRecords } from "./classify.ts";
 import type { IngestFileOptions } from "./ingest-file.ts";
 import { finishBatch, type BatchOutcome } from "./write-batch.ts";
-
-const SQL_ACCEPTERS: Partial<Record<Feed, SqlAccepter>> = { hotline: hotlineSql };
 
 /**
  * Lines per slice: the engine re-reads the file for each slice (about 0.7 s a GB), and a slice's

@@ -101,7 +101,10 @@ describe("seal / open", () => {
   });
 });
 
-const KNOWN = new Set(["msg_id", "caller_phone", "content", "event", "parties", "head_appeared", "unit", "a", "b"]);
+const KNOWN = {
+  known: new Set(["msg_id", "caller_phone", "content", "event", "parties", "head_appeared", "unit", "a", "b"]),
+  personal: new Set(["caller_phone", "content"]),
+};
 
 describe("redactedPreview", () => {
   it.each([

@@ -52,14 +52,13 @@ export function createPiiProtector(secret: string): PiiProtector {
   };
 }
 
-const PERSONAL_KEYS = new Set(["caller_phone", "content"]);
-
 /**
  * A readable preview of a rejected record for operators: only the contract's keys (`known`), the
- * personal ones masked, long strings cut; keys outside the contract are named but not shown, as
+ * personal ones (`personal`) masked, long strings cut; keys outside the contract are named but not shown, as
  * they may hold anything. A record that is not a JSON object is not shown at all.
  */
-export function redactedPreview(raw: string, known: ReadonlySet<string>, maxChars = 600): string | null {
+export function redactedPreview(raw: string, keys: { known: ReadonlySet<string>; personal: ReadonlySet<string> }, maxChars = 600): string | null {
+  const { known, personal } = keys;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -69,7 +68,7 @@ export function redactedPreview(raw: string, known: ReadonlySet<string>, maxChar
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) {
-    if (PERSONAL_KEYS.has(key) || !known.has(key)) masked[key] = value == null ? value : "***";
+    if (personal.has(key) || !known.has(key)) masked[key] = value == null ? value : "***";
     else if (typeof value === "string") masked[key] = value.length > 80 ? `${value.slice(0, 80)}…` : value;
     else if (value !== null && typeof value === "object") masked[key] = Array.isArray(value) ? "[…]" : "{…}";
     else masked[key] = value;

@@ -1,7 +1,7 @@
-import type { HotlineEvent, LitigationSnapshot, MediationSnapshot } from "@casepulse/feeds";
+import type { HotlineEvent, LitigationSnapshot, MediationSnapshot, SupervisionItem } from "@casepulse/feeds";
 import { describe, expect, it } from "vitest";
 import { createPiiProtector } from "./pii.ts";
-import { dedupKey, toRow } from "./rows.ts";
+import { toRow } from "./rows.ts";
 
 const pii = createPiiProtector("rows-test-key-0123456789");
 
@@ -19,6 +19,7 @@ const EVENT: HotlineEvent = {
   unit: "街道城建办",
   caller_phone: null,
   content: null,
+  street: "蛇口街道",
 };
 
 describe("toRow: hotline rows carry no personal data", () => {
@@ -50,7 +51,7 @@ describe("toRow: hotline rows carry no personal data", () => {
   });
 });
 
-describe("toRow: mediation and litigation rows are the canonical records", () => {
+describe("toRow: rows of feeds without personal data are the canonical records", () => {
   const mediation: MediationSnapshot = {
     msg_id: "m-1",
     case_id: "TJ1",
@@ -64,6 +65,7 @@ describe("toRow: mediation and litigation rows are the canonical records", () =>
     amount_yuan: "12500.00",
     parties: 2,
     referral_order_id: null,
+    street: null,
   };
   const litigation: LitigationSnapshot = {
     msg_id: "l-1",
@@ -77,21 +79,25 @@ describe("toRow: mediation and litigation rows are the canonical records", () =>
     head_appeared: null,
     outcome: null,
     decided_at: null,
+    street: "招商街道",
+  };
+  const supervision: SupervisionItem = {
+    msg_id: "s-1",
+    item_id: "市人大〔2024〕第0123号",
+    kind: "人大建议",
+    level: "市",
+    received_at: 0,
+    due_at: 2,
+    updated_at: 1,
+    status: "已答复",
+    replied_at: 1,
+    street: null,
   };
   it.each([
     { feed: "mediation" as const, record: mediation },
     { feed: "litigation" as const, record: litigation },
+    { feed: "supervision" as const, record: supervision },
   ])("$feed", ({ feed, record }) => {
     expect(toRow(feed, record, pii)).toStrictEqual({ ...record });
-  });
-});
-
-describe("dedupKey", () => {
-  it.each([
-    { feed: "hotline" as const, msgId: "abc", key: "hotline:abc" },
-    { feed: "mediation" as const, msgId: "abc", key: "mediation:abc" },
-    { feed: "litigation" as const, msgId: "x:y", key: "litigation:x:y" },
-  ])("$feed + $msgId → $key", ({ feed, msgId, key }) => {
-    expect(dedupKey(feed, msgId)).toBe(key);
   });
 });

@@ -1,44 +1,32 @@
-// Canonical records → the rows stored in ClickHouse. Personal data leaves here: the phone as
-// its HMAC, the complaint text not at all (only whether there was one).
-import type { Feed, FeedRecordMap, HotlineEvent, LitigationSnapshot, MediationSnapshot } from "@casepulse/feeds";
+// Canonical records → the rows the stream's jobs carry and the store keeps. Personal data leaves
+// here, as each feed's contract says: the phone as its HMAC, the complaint text not at all (only
+// whether there was one); every other key as it is.
+import { compileMapper, CONTRACTS, FEEDS, type Feed, type FeedContract, type FeedRecordMap, type FeedRowMap } from "@casepulse/feeds";
 import type { PiiProtector } from "./pii.ts";
 
-export type HotlineRow = Omit<HotlineEvent, "caller_phone" | "content"> & {
-  caller_hash: string | null;
-  has_content: boolean;
-};
-export type MediationRow = MediationSnapshot;
-export type LitigationRow = LitigationSnapshot;
+export type HotlineRow = FeedRowMap["hotline"];
+export type MediationRow = FeedRowMap["mediation"];
+export type LitigationRow = FeedRowMap["litigation"];
+export type SupervisionRow = FeedRowMap["supervision"];
+export type { FeedRowMap };
 
-export interface FeedRowMap {
-  hotline: HotlineRow;
-  mediation: MediationRow;
-  litigation: LitigationRow;
+function rowMapper(contract: FeedContract) {
+  const keys = Object.entries(contract.fields).map(([key, spec]) => {
+    const v = `r.${key}`;
+    switch (spec.personal?.as) {
+      case "phone_hmac":
+        return { key: spec.personal.column, value: `${v} ? x.hashPhone(${v}) : null` };
+      case "presence":
+        return { key: spec.personal.column, value: `${v} !== null && ${v} !== ""` };
+      default:
+        return { key, value: v };
+    }
+  });
+  return compileMapper<FeedRecordMap[Feed], FeedRowMap[Feed], PiiProtector>(keys);
 }
+
+const mappers = Object.fromEntries(FEEDS.map((feed) => [feed, rowMapper(CONTRACTS[feed])])) as Record<Feed, ReturnType<typeof rowMapper>>;
 
 export function toRow<F extends Feed>(feed: F, record: FeedRecordMap[F], pii: PiiProtector): FeedRowMap[F] {
-  if (feed !== "hotline") return record as unknown as FeedRowMap[F];
-  const e = record as HotlineEvent;
-  // Key by key, not `...rest`: the row keeps V8's fast object shape (see encodeEvents).
-  const row = {
-    msg_id: e.msg_id,
-    order_id: e.order_id,
-    event: e.event,
-    event_time: e.event_time,
-    category: e.category,
-    community: e.community,
-    deadline: e.deadline,
-    channel: e.channel,
-    repeat_of: e.repeat_of,
-    satisfaction: e.satisfaction,
-    unit: e.unit,
-    caller_hash: e.caller_phone ? pii.hashPhone(e.caller_phone) : null,
-    has_content: e.content !== null && e.content !== "",
-  } satisfies Record<keyof HotlineRow, unknown>;
-  return row as FeedRowMap[F];
-}
-
-/** The idempotency key of a record: a redelivery of (feed, msg_id) is the same record. */
-export function dedupKey(feed: Feed, msgId: string): string {
-  return `${feed}:${msgId}`;
+  return mappers[feed](record, pii) as FeedRowMap[F];
 }

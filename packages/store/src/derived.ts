@@ -1,14 +1,11 @@
 // Tables derived from the events, written by each batch right after its events (migration 006
 // says why not by materialized views). Both writes are idempotent: order state aggregates with
 // max and uniqExact, msg_id rows collapse, so a retry may repeat them freely.
-import type { Feed } from "@casepulse/feeds";
+import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds";
 import { insertSettingsClause, type Store } from "./client.ts";
 
-export const MSG_ID_TABLES = {
-  hotline: "hotline_msg_ids",
-  mediation: "mediation_msg_ids",
-  litigation: "litigation_msg_ids",
-} as const satisfies Record<Feed, string>;
+/** Each feed's table of stored msg_ids, as its contract names it. */
+export const MSG_ID_TABLES = Object.fromEntries(FEEDS.map((feed) => [feed, CONTRACTS[feed].msgIdTable])) as Record<Feed, string>;
 
 /** Ids per query: large Array(String) parameters are slow in the embedded engine (docs/performance.md). */
 export const ID_SLICE = 10_000;
@@ -19,7 +16,13 @@ const NONE = "(toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL)";
 const latest = (column: string, value = `toString(${column})`) =>
   `if(countIf(${column} IS NOT NULL) = 0, ${NONE}, maxIf((event_time, msg_id, ${value}), ${column} IS NOT NULL))`;
 
-/** The state of each order, folded from the events of `source` that `where` selects (the columns of migration 004). */
+/** The columns of hotline_order_state (migrations 004 and 007), in orderStateSelect's order. */
+const ORDER_STATE_COLUMNS = [
+  "order_id", "registered_seen", "registered_time", "category_latest", "community_latest", "deadline_latest", "channel_latest",
+  "repeat_of_latest", "unit_latest", "street_latest", "event_latest", "closed_seen", "closed_time", "msg_ids",
+].join(", ");
+
+/** The state of each order, folded from the events of `source` that `where` selects (the columns of migrations 004 and 007). */
 function orderStateSelect(source: string, where: string): string {
   return `SELECT
       order_id,
@@ -31,6 +34,7 @@ function orderStateSelect(source: string, where: string): string {
       ${latest("channel")},
       ${latest("repeat_of", "repeat_of")},
       ${latest("unit")},
+      ${latest("street")},
       max((event_time, msg_id, toString(event))),
       max(toUInt8(event = '办结')),
       max(if(event = '办结', event_time, NULL)),
@@ -45,7 +49,7 @@ export async function refreshOrderState(store: Store, orderIds: readonly string[
   const unique = [...new Set(orderIds)];
   const select = orderStateSelect(`${store.database}.hotline_events`, "order_id IN {orders:Array(String)}");
   for (let i = 0; i < unique.length; i += ID_SLICE) {
-    await store.command(`INSERT INTO ${store.database}.hotline_order_state ${select} ${insertSettingsClause()}`, {
+    await store.command(`INSERT INTO ${store.database}.hotline_order_state (${ORDER_STATE_COLUMNS}) ${select} ${insertSettingsClause()}`, {
       orders: unique.slice(i, i + ID_SLICE),
     });
   }
@@ -57,7 +61,7 @@ export async function refreshOrderState(store: Store, orderIds: readonly string[
  * state that folding all of an order's events would.
  */
 export async function foldIntoOrderState(store: Store, relation: string): Promise<void> {
-  await store.command(`INSERT INTO ${store.database}.hotline_order_state ${orderStateSelect(relation, "1")} ${insertSettingsClause()}`);
+  await store.command(`INSERT INTO ${store.database}.hotline_order_state (${ORDER_STATE_COLUMNS}) ${orderStateSelect(relation, "1")} ${insertSettingsClause()}`);
 }
 
 /** Marks the msg_ids of `relation` as stored; the last step of a batch. */

@@ -1,7 +1,7 @@
 // What the stream commands share: stream config, Kafka gateway, names, the normalize queue.
 import { readFileSync } from "node:fs";
 import type { Queue } from "bullmq";
-import { parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
+import { feedTopics, parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
 import { createKafkaGateway, namesFor, openQueue, type KafkaGateway, type Names } from "@casepulse/messaging";
 import type { Logger } from "@casepulse/logging";
 
@@ -13,11 +13,7 @@ export interface StreamContext {
 
 export function openStreamContext(logger?: Logger): StreamContext {
   const env = parseEnv(streamEnvSchema);
-  const names = namesFor(env.CASEPULSE_PREFIX, {
-    hotline: env.CASEPULSE_TOPIC_HOTLINE,
-    mediation: env.CASEPULSE_TOPIC_MEDIATION,
-    litigation: env.CASEPULSE_TOPIC_LITIGATION,
-  });
+  const names = namesFor(env.CASEPULSE_PREFIX, feedTopics(env));
   const sasl =
     env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
       ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD }

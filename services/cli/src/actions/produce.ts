@@ -1,17 +1,15 @@
 // What `casepulse produce` does; its definition (commands/produce.ts) loads this when it runs.
-import type { Feed } from "@casepulse/feeds";
+import { CONTRACTS, type Feed } from "@casepulse/feeds";
 import { readLines } from "@casepulse/ingestion";
 import type { ProduceOptions } from "../commands/produce.ts";
 import { openStreamContext } from "../stream-context.ts";
 import { UsageError } from "../usage-error.ts";
 import { checkReadableFile } from "./ingest.ts";
 
-const KEY_FIELD: Record<Feed, string> = { hotline: "order_id", mediation: "case_id", litigation: "case_id" };
-
-/** The partition key: the order/case id when the record has one, else none (round robin). */
+/** The partition key: the order, case or item id when the record has one, else none (round robin). */
 function keyOf(feed: Feed, value: Buffer): string | null {
   try {
-    const id = (JSON.parse(value.toString("utf8")) as Record<string, unknown>)[KEY_FIELD[feed]];
+    const id = (JSON.parse(value.toString("utf8")) as Record<string, unknown>)[CONTRACTS[feed].key];
     return typeof id === "string" ? id : null;
   } catch {
     return null;
