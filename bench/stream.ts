@@ -2,6 +2,8 @@
 // end (the baseline); then the pipeline process consumes the same messages until all are
 // queryable. Then a paced producer measures produce-to-queryable latency, and the pipeline
 // process reports its peak RSS.
+import { topicVariable } from "@casepulse/config";
+import { FEEDS, type Feed } from "@casepulse/feeds";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -38,14 +40,12 @@ export interface StreamResult extends StreamRun {
 async function once(services: Services, file: FeedFile, rate: number, seconds: number): Promise<StreamRun> {
   const id = `bench${randomBytes(4).toString("hex")}`;
   const dir = runDir("stream");
-  const topics = { hotline: `${id}.hotline`, mediation: `${id}.mediation`, litigation: `${id}.litigation` };
+  const topics = Object.fromEntries(FEEDS.map((feed) => [feed, `${id}.${feed}`])) as Record<Feed, string>;
   const env = {
     KAFKA_BROKERS: services.kafkaBrokers,
     REDIS_URL: services.redisUrl,
     CASEPULSE_PREFIX: id,
-    CASEPULSE_TOPIC_HOTLINE: topics.hotline,
-    CASEPULSE_TOPIC_MEDIATION: topics.mediation,
-    CASEPULSE_TOPIC_LITIGATION: topics.litigation,
+    ...Object.fromEntries(FEEDS.map((feed) => [topicVariable(feed), topics[feed]])),
     CASEPULSE_DATA: join(dir.path, "data"),
     CASEPULSE_DB: "bench_stream",
   };

@@ -1,5 +1,7 @@
 // A pipeline under test: its own prefix, topics, ClickHouse folder and database on the shared
 // Kafka and Redis, so runs never see each other's data; cleaned after.
+import { topicVariable } from "@casepulse/config";
+import { FEEDS } from "@casepulse/feeds";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,9 +28,7 @@ export function testPipeline(services: Services, name: string, overrides: Record
     KAFKA_BROKERS: services.kafkaBrokers,
     REDIS_URL: services.redisUrl,
     CASEPULSE_PREFIX: id,
-    CASEPULSE_TOPIC_HOTLINE: `${id}.hotline`,
-    CASEPULSE_TOPIC_MEDIATION: `${id}.mediation`,
-    CASEPULSE_TOPIC_LITIGATION: `${id}.litigation`,
+    ...Object.fromEntries(FEEDS.map((feed) => [topicVariable(feed), `${id}.${feed}`])),
     CASEPULSE_DATA: join(work, "data"),
     CASEPULSE_DB: "stream",
     CASEPULSE_REPORTS_DIR: join(work, "reports"),

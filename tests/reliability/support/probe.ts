@@ -1,5 +1,7 @@
 // Reads a running pipeline's state from outside, in-process and fast enough to time a kill:
 // consumer-group lag from Kafka and job counts from BullMQ's Redis keys.
+import { topicVariable } from "@casepulse/config";
+import { FEEDS } from "@casepulse/feeds";
 import { Queue } from "bullmq";
 import { createKafkaGateway, redisConnection, type KafkaSettings } from "@casepulse/messaging";
 
@@ -20,7 +22,7 @@ export interface Probe {
 
 export function probePipeline(env: Record<string, string>, kafka: Partial<KafkaSettings> = {}): Probe {
   const prefix = env.CASEPULSE_PREFIX!;
-  const topics = [env.CASEPULSE_TOPIC_HOTLINE!, env.CASEPULSE_TOPIC_MEDIATION!, env.CASEPULSE_TOPIC_LITIGATION!];
+  const topics = FEEDS.map((feed) => env[topicVariable(feed)]!);
   const gateway = createKafkaGateway({ brokers: env.KAFKA_BROKERS!.split(","), clientId: "reliability-probe", ssl: false, ...kafka });
   const queue = new Queue(`${prefix}-normalize`, { connection: redisConnection(env.REDIS_URL!) });
   // Outages are what these tests cause; the probe's calls wait for the reconnect instead.

@@ -1,5 +1,7 @@
 // A pipeline under test fed with generated feeds, and the check that matters after any fault: every
 // report figure equals the generator's independent reference (tests/support/compare.ts).
+import { topicVariable } from "@casepulse/config";
+import { FEEDS } from "@casepulse/feeds";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -76,7 +78,7 @@ async function deleteTopics(env: Record<string, string>): Promise<void> {
   const admin = new Kafka({ clientId: "reliability-cleanup", brokers: env.KAFKA_BROKERS!.split(","), logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
   try {
     await admin.connect();
-    const mine = new Set([env.CASEPULSE_TOPIC_HOTLINE, env.CASEPULSE_TOPIC_MEDIATION, env.CASEPULSE_TOPIC_LITIGATION].flatMap((t) => [t!, `${t}.dlq`]));
+    const mine = new Set(FEEDS.map((feed) => env[topicVariable(feed)]).flatMap((t) => [t!, `${t}.dlq`]));
     const topics = (await admin.listTopics()).filter((t) => mine.has(t));
     if (topics.length) await admin.deleteTopics({ topics });
   } catch {
