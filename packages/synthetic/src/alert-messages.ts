@@ -30,6 +30,11 @@ export function lostCaseMessage(lost: number): string {
   return `本期行政复议、诉讼败诉案件${lost}件`;
 }
 
+/** Items received in the period and replied late or still unanswered past their deadline. */
+export function supervisionLateMessage(late: number): string {
+  return `本期建议提案、司法建议逾期答复${late}件`;
+}
+
 /** A rate as a percent cut (not rounded) to one decimal, in integers: 199/200 → "99.5". */
 export function truncatedPercent(part: number, whole: number): string {
   return (Math.floor((1000 * part) / whole) / 10).toFixed(1).replace(/\.0$/, "");

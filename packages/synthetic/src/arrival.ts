@@ -9,6 +9,8 @@ export interface Emitted<T> {
   record: T;
   at: number;
   extra?: Record<string, unknown>;
+  /** held back by upstream (a backlog sent later) for this long before its usual arrival lag */
+  heldBack?: number;
 }
 
 /** A line that must be rejected, placed near the record it was derived from. */
@@ -48,7 +50,7 @@ export function arrange<T>(rng: Rng, items: Emitted<T>[], malformed: MalformedLi
   let redeliveries = 0;
   for (const item of items) {
     const line = serialize(item);
-    const key = item.at + arrivalLag(rng);
+    const key = item.at + (item.heldBack ?? 0) + arrivalLag(rng);
     queue.push({ key, seq: queue.length, line });
     if (rng.chance(redeliveryRate)) {
       const copies = rng.chance(0.9) ? 1 : rng.int(2, 3);

@@ -6,6 +6,7 @@ import { hotlineFigures } from "./oracle-hotline.ts";
 import { litigationFigures } from "./oracle-litigation.ts";
 import { mediationFigures } from "./oracle-mediation.ts";
 import { foldTruth, type FoldedTruth } from "./oracle-state.ts";
+import { supervisionFigures } from "./oracle-supervision.ts";
 import { parsePeriod } from "./period.ts";
 import type { Report } from "./report-types.ts";
 
@@ -16,6 +17,7 @@ export function reportFromFolded(folded: FoldedTruth, period: string, thresholds
     hotline: hotlineFigures(folded.orders, p),
     mediation: mediationFigures(folded.mediation, p),
     litigation: litigationFigures(folded.litigation, p),
+    supervision: supervisionFigures(folded.supervision, p),
   };
   return {
     period,

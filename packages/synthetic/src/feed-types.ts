@@ -76,6 +76,28 @@ export interface LitigationSnapshot {
   decided_at?: string | null;
 }
 
+export const SUPERVISION_KINDS = ["人大建议", "政协提案", "司法建议", "检察建议"] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+/** Only these kinds come from a congress or CPPCC of a level; the others carry none. */
+export const LEVELED_KINDS: readonly SupervisionKind[] = ["人大建议", "政协提案"];
+export const SUPERVISION_LEVELS = ["市", "区"] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+export const SUPERVISION_STATUSES = ["办理中", "已答复", "已办结"] as const;
+export type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
+export const REPLIED_STATUSES: readonly SupervisionStatus[] = ["已答复", "已办结"];
+
+export interface SupervisionSnapshot {
+  msg_id: string;
+  item_id: string;
+  kind: SupervisionKind;
+  level?: SupervisionLevel | null;
+  received_at: string;
+  due_at: string;
+  updated_at: string;
+  status: SupervisionStatus;
+  replied_at?: string | null;
+}
+
 export interface Quality {
   received: number;
   accepted: number;
@@ -88,5 +110,6 @@ export interface ReportTruth {
   hotline: HotlineEvent[];
   mediation: MediationSnapshot[];
   litigation: LitigationSnapshot[];
+  supervision: SupervisionSnapshot[];
   quality: Quality;
 }

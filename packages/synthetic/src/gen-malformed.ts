@@ -33,6 +33,12 @@ const SHAPES: Record<FeedName, FeedShape> = {
     timestamps: ["filed_at", "updated_at", "hearing_at", "decided_at"],
     enums: [["status", "pending"], ["outcome", "partially_upheld"], ["kind", "仲裁"], ["kind", "Litigation"]],
   },
+  supervision: {
+    required: ["msg_id", "item_id", "kind", "received_at", "due_at", "updated_at", "status"],
+    idKey: "item_id",
+    timestamps: ["received_at", "due_at", "updated_at", "replied_at"],
+    enums: [["kind", "人大代表建议"], ["kind", "信访件"], ["status", "已回复"], ["status", "pending"]],
+  },
 };
 
 function without(o: Obj, ...keys: string[]): Obj {
@@ -105,6 +111,15 @@ function breakRecord(rng: Rng, feed: FeedName, kind: MalformedKind, all: Obj[], 
     case "head_appeared_as_string": {
       const fallback = { status: "hearing", hearing_at: any.filed_at };
       return JSON.stringify({ ...base((o) => o.hearing_at != null, fallback), head_appeared: rng.pick(["true", "是"]) });
+    }
+    case "replied_without_replied_at":
+      return JSON.stringify(without(base((o) => o.replied_at != null, { status: "已答复" }), "replied_at"));
+    case "leveled_without_level":
+      return JSON.stringify(without(base((o) => o.level != null, { kind: "人大建议" }), "level"));
+    case "bad_level": {
+      // Levels the contract does not list (市级/区级 are only spreadsheet labels, so not used here).
+      const leveled = base((o) => o.level != null, { kind: "政协提案" });
+      return JSON.stringify({ ...leveled, level: rng.pick(["省", "街道", "国家", ""]) });
     }
   }
 }

@@ -1,13 +1,14 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { expectedReport } from "./expected-report.ts";
-import type { HotlineEvent, LitigationSnapshot, MediationSnapshot } from "./feed-types.ts";
+import { LEVELED_KINDS, REPLIED_STATUSES, type HotlineEvent, type LitigationSnapshot, type MediationSnapshot, type SupervisionSnapshot } from "./feed-types.ts";
 import { generateFeeds } from "./generate-feeds.ts";
 import { MALFORMED_BY_FEED, type FeedName } from "./malformed-kinds.ts";
 import { foldTruth } from "./oracle-state.ts";
 import { parsePeriod } from "./period.ts";
 import { tryParseTimestamp } from "./timestamp.ts";
 
-const FEEDS: FeedName[] = ["hotline", "mediation", "litigation"];
+const FEEDS: FeedName[] = ["hotline", "mediation", "litigation", "supervision"];
 const small = generateFeeds({ seed: 7, scale: 0.1 });
 const parse = (line: string): unknown => {
   try {
@@ -22,7 +23,20 @@ describe("generateFeeds: determinism and bookkeeping", () => {
   it("the same seed gives byte-identical feeds; another seed does not", () => {
     const again = generateFeeds({ seed: 7, scale: 0.1 });
     for (const feed of FEEDS) expect(again[feed]).toEqual(small[feed]);
-    expect(generateFeeds({ seed: 8, scale: 0.1 }).hotline).not.toEqual(small.hotline);
+    const other = generateFeeds({ seed: 8, scale: 0.1 });
+    expect(other.hotline).not.toEqual(small.hotline);
+    expect(other.supervision).not.toEqual(small.supervision);
+  });
+
+  // Digests of seed 7 / scale 0.1 taken before the supervision feed existed: it must draw from
+  // its own streams. Change them only with a deliberate change to these feeds' generators.
+  it.each([
+    ["hotline", 7180, "411558b311410131"],
+    ["mediation", 257, "0028c2352e6ffef4"],
+    ["litigation", 70, "63bf0b7d28c71b29"],
+  ] as const)("%s is unchanged by the fourth feed: %i lines, sha256 %s…", (feed, lines, digest) => {
+    expect(small[feed].length).toBe(lines);
+    expect(createHash("sha256").update(small[feed].join("\n")).digest("hex").slice(0, 16)).toBe(digest);
   });
 
   it.each(FEEDS)("%s: every malformed kind appears", (feed) => {
@@ -47,12 +61,13 @@ describe("generateFeeds: determinism and bookkeeping", () => {
     expect(c.lines).toBe(c.valid + c.redeliveries + c.rejected);
   });
 
-  it("quality = one ingest of the three files", () => {
+  it("quality = one ingest of the four files", () => {
     const q = small.truth.quality;
     const lines = FEEDS.reduce((n, f) => n + small[f].length, 0);
     expect(q.received).toBe(lines);
     expect(q.rejected).toBe(small.truth.malformed.length);
-    expect(q.accepted).toBe(small.truth.hotline.length + small.truth.mediation.length + small.truth.litigation.length);
+    expect(q.accepted).toBe(FEEDS.reduce((n, f) => n + small.truth[f].length, 0));
+    expect(small.truth.supervision.length).toBeGreaterThan(0);
     expect(q.received).toBe(q.accepted + q.duplicates + q.rejected);
     expect(q.rejected / q.received).toBeGreaterThan(0.015);
     expect(q.rejected / q.received).toBeLessThan(0.03);
@@ -106,6 +121,45 @@ describe("generateFeeds: the cases the pipeline must handle are present", () => 
   });
 });
 
+describe("generateFeeds: the supervision feed", () => {
+  const sup = small.truth.supervision;
+  const items = foldTruth(small.truth).supervision;
+  const ms = (t: string) => tryParseTimestamp(t) ?? 0;
+  const cutoff = parsePeriod("2025").start;
+  const byItem = new Map<string, SupervisionSnapshot[]>();
+  for (const r of sup) byItem.set(r.item_id, [...(byItem.get(r.item_id) ?? []), r]);
+  const position = new Map(sup.map((r) => [r.msg_id, small.supervision.findIndex((l) => l.includes(r.msg_id))]));
+  const yearOf = (id: string) => /[〔(](\d{4})[〕)]/.exec(id)?.[1];
+
+  it.each([
+    { scale: 0.1, perYear: 8, feeds: small },
+    { scale: 1, perYear: 80, feeds: generateFeeds({ seed: 7, scale: 1, years: [2024, 2024] }) },
+  ])("scale $scale: $perYear items a year, received across the year", ({ perYear, feeds }) => {
+    for (const year of feeds.truth.years[0] === 2023 ? ["2023", "2024"] : ["2024"]) {
+      const ofYear = feeds.truth.supervision.filter((r) => yearOf(r.item_id) === year);
+      expect(new Set(ofYear.map((r) => r.item_id)).size).toBe(perYear);
+      const months = new Set(ofYear.map((r) => new Date(ms(r.received_at) + 8 * 3_600_000).getUTCMonth()));
+      expect(months.size).toBeGreaterThanOrEqual(Math.min(6, perYear / 2));
+    }
+  });
+
+  it.each<[string, () => boolean]>([
+    ["every (kind, level) in each year", () => ["2023", "2024"].every((y) => new Set(sup.filter((r) => yearOf(r.item_id) === y).map((r) => `${r.kind}${r.level ?? ""}`)).size === 6)],
+    ["a level exactly on 人大建议 and 政协提案", () => sup.every((r) => (LEVELED_KINDS.includes(r.kind) ? r.level === "市" || r.level === "区" : r.level == null))],
+    ["replied_at on every replied snapshot", () => sup.every((r) => !REPLIED_STATUSES.includes(r.status) || typeof r.replied_at === "string")],
+    ["items ending 已答复 and ending 已办结", () => ["已答复", "已办结"].every((s) => items.some((i) => i.status === s))],
+    ["replies on time", () => items.some((i) => i.repliedAt !== null && i.repliedAt <= i.dueAt)],
+    ["replies after due_at", () => items.some((i) => i.repliedAt !== null && i.repliedAt > i.dueAt)],
+    ["items still open past due at the export", () => items.some((i) => i.repliedAt === null && i.dueAt < cutoff)],
+    ["a later snapshot correcting the item", () => [...byItem.values()].some((rs) => new Set(rs.map((r) => `${r.kind}${r.level}${ms(r.received_at)}`)).size > 1)],
+    ["snapshots of an item arriving out of order", () => [...byItem.values()].some((rs) => rs.some((a) => rs.some((b) => ms(a.updated_at) < ms(b.updated_at) && (position.get(a.msg_id) ?? 0) > (position.get(b.msg_id) ?? 0))))],
+    ["redeliveries", () => small.truth.counts.supervision.redeliveries > 0],
+    ["no snapshot after the export", () => sup.every((r) => ms(r.updated_at) < cutoff)],
+  ])("%s", (_, check) => {
+    expect(check()).toBe(true);
+  });
+});
+
 describe("generateFeeds: the seed-42 scenario raises the alerts it was built for", () => {
   const truth = generateFeeds({ seed: 42, scale: 0.25 }).truth;
   it("2024: reconsideration and litigation up by at least half, three new causes", () => {
@@ -115,6 +169,15 @@ describe("generateFeeds: the seed-42 scenario raises the alerts it was built for
       "litigation.reconsideration.filed",
     ]);
     expect(r.litigation.new_causes).toEqual(["信息公开", "城乡建设", "涉访回复"]);
+  });
+
+  it.each(["2023", "2024"])("%s: supervision items replied late or unanswered past due", (period) => {
+    const r = expectedReport(truth, period);
+    expect(r.supervision.received).toBeGreaterThan(0);
+    expect(r.alerts.filter((a) => a.rule === "supervision_late")).toEqual([
+      { rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期建议提案、司法建议逾期答复${r.supervision.late}件` },
+    ]);
+    expect(r.supervision.late).toBeGreaterThan(0);
   });
 
   it("2024-05: a 城乡建设/违法建设 spike", () => {

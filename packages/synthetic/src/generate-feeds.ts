@@ -1,10 +1,11 @@
-// generateFeeds: the three feed files' lines for a seed, plus the truth the oracle needs.
-import { arrange } from "./arrival.ts";
-import type { HotlineEvent, LitigationSnapshot, MediationSnapshot, ReportTruth } from "./feed-types.ts";
+// generateFeeds: the four feed files' lines for a seed, plus the truth the oracle needs.
+import { arrange, type Emitted, type MalformedLine } from "./arrival.ts";
+import type { ReportTruth } from "./feed-types.ts";
 import { generateHotline } from "./gen-hotline.ts";
 import { generateLitigation } from "./gen-litigation.ts";
 import { malformedLines } from "./gen-malformed.ts";
 import { generateMediation } from "./gen-mediation.ts";
+import { generateSupervision } from "./gen-supervision.ts";
 import { IdFactory } from "./ids.ts";
 import type { FeedName, MalformedEntry } from "./malformed-kinds.ts";
 import { Rng } from "./rng.ts";
@@ -14,7 +15,7 @@ export interface GenerateOptions {
   seed: number;
   /** first and last calendar year, inclusive */
   years?: [number, number];
-  /** multiplies the default volumes (6,000 orders, 400 mediation, 40 + 30 cases a year) */
+  /** multiplies the default volumes (6,000 orders, 400 mediation, 40 + 30 cases, 80 supervision items a year) */
   scale?: number;
 }
 
@@ -38,10 +39,29 @@ export interface GeneratedFeeds {
   hotline: string[];
   mediation: string[];
   litigation: string[];
+  supervision: string[];
   truth: FeedTruth;
 }
 
 const REDELIVERY_RATE = 0.03;
+
+interface FeedFile<T> {
+  lines: string[];
+  records: T[];
+  counts: FeedCounts;
+  entries: MalformedEntry[];
+}
+
+function arrangeFeed<T>(rng: Rng, emitted: Emitted<T>[], malformed: { lines: MalformedLine[]; entries: MalformedEntry[] }): FeedFile<T> {
+  const arranged = arrange(rng, emitted, malformed.lines, REDELIVERY_RATE);
+  const records = emitted.map((e) => e.record);
+  return {
+    lines: arranged.lines,
+    records,
+    counts: { lines: arranged.lines.length, valid: records.length, redeliveries: arranged.redeliveries, rejected: malformed.lines.length },
+    entries: malformed.entries,
+  };
+}
 
 export function generateFeeds(options: GenerateOptions): GeneratedFeeds {
   const years = options.years ?? [2023, 2024];
@@ -55,45 +75,40 @@ export function generateFeeds(options: GenerateOptions): GeneratedFeeds {
   const hotline = generateHotline(rng.fork("hotline"), ids, years, scale, cutoff);
   const mediation = generateMediation(rng.fork("mediation"), ids, years, scale, cutoff, hotline.orders);
   const litigation = generateLitigation(rng.fork("litigation"), ids, years, scale, cutoff);
+  const bad = {
+    hotline: malformedLines(rng.fork("malformed:hotline"), ids, "hotline", hotline.events),
+    mediation: malformedLines(rng.fork("malformed:mediation"), ids, "mediation", mediation),
+    litigation: malformedLines(rng.fork("malformed:litigation"), ids, "litigation", litigation),
+  };
+  // The fourth feed draws its msg_ids after all of the first three's (ids is one shared stream),
+  // so adding it left the other feeds byte-identical for a seed.
+  const supervision = generateSupervision(rng.fork("supervision"), ids, years, scale, cutoff);
+  const badSupervision = malformedLines(rng.fork("malformed:supervision"), ids, "supervision", supervision);
 
-  const badHotline = malformedLines(rng.fork("malformed:hotline"), ids, "hotline", hotline.events);
-  const badMediation = malformedLines(rng.fork("malformed:mediation"), ids, "mediation", mediation);
-  const badLitigation = malformedLines(rng.fork("malformed:litigation"), ids, "litigation", litigation);
-
-  const h = arrange(rng.fork("arrival:hotline"), hotline.events, badHotline.lines, REDELIVERY_RATE);
-  const m = arrange(rng.fork("arrival:mediation"), mediation, badMediation.lines, REDELIVERY_RATE);
-  const l = arrange(rng.fork("arrival:litigation"), litigation, badLitigation.lines, REDELIVERY_RATE);
-
-  const counts = (lines: string[], valid: number, redeliveries: number, rejected: number): FeedCounts => ({
-    lines: lines.length,
-    valid,
-    redeliveries,
-    rejected,
-  });
-  const truthHotline: HotlineEvent[] = hotline.events.map((e) => e.record);
-  const truthMediation: MediationSnapshot[] = mediation.map((e) => e.record);
-  const truthLitigation: LitigationSnapshot[] = litigation.map((e) => e.record);
-  const received = h.lines.length + m.lines.length + l.lines.length;
-  const rejected = badHotline.lines.length + badMediation.lines.length + badLitigation.lines.length;
-  const accepted = truthHotline.length + truthMediation.length + truthLitigation.length;
+  const h = arrangeFeed(rng.fork("arrival:hotline"), hotline.events, bad.hotline);
+  const m = arrangeFeed(rng.fork("arrival:mediation"), mediation, bad.mediation);
+  const l = arrangeFeed(rng.fork("arrival:litigation"), litigation, bad.litigation);
+  const s = arrangeFeed(rng.fork("arrival:supervision"), supervision, badSupervision);
+  const all = [h, m, l, s];
+  const received = all.reduce((n, f) => n + f.counts.lines, 0);
+  const rejected = all.reduce((n, f) => n + f.counts.rejected, 0);
+  const accepted = all.reduce((n, f) => n + f.counts.valid, 0);
   return {
     hotline: h.lines,
     mediation: m.lines,
     litigation: l.lines,
+    supervision: s.lines,
     truth: {
       seed: options.seed,
       years,
       scale,
-      hotline: truthHotline,
-      mediation: truthMediation,
-      litigation: truthLitigation,
+      hotline: h.records,
+      mediation: m.records,
+      litigation: l.records,
+      supervision: s.records,
       quality: { received, accepted, duplicates: received - rejected - accepted, rejected },
-      malformed: [...badHotline.entries, ...badMediation.entries, ...badLitigation.entries],
-      counts: {
-        hotline: counts(h.lines, truthHotline.length, h.redeliveries, badHotline.lines.length),
-        mediation: counts(m.lines, truthMediation.length, m.redeliveries, badMediation.lines.length),
-        litigation: counts(l.lines, truthLitigation.length, l.redeliveries, badLitigation.lines.length),
-      },
+      malformed: all.flatMap((f) => f.entries),
+      counts: { hotline: h.counts, mediation: m.counts, litigation: l.counts, supervision: s.counts },
     },
   };
 }

@@ -1,7 +1,7 @@
 // The kinds of rejected record the generator plants, per feed (FEEDS.md "Rejected records" and
 // the conditional requirements of docs/semantics.md).
 
-export type FeedName = "hotline" | "mediation" | "litigation";
+export type FeedName = "hotline" | "mediation" | "litigation" | "supervision";
 
 export const COMMON_MALFORMED = [
   "invalid_json",
@@ -18,6 +18,7 @@ export const MALFORMED_BY_FEED = {
   hotline: [...COMMON_MALFORMED, "register_without_category", "visit_without_satisfaction", "category_one_level", "oversize"],
   mediation: [...COMMON_MALFORMED, "closed_status_without_closed_at", "negative_amount", "bad_amount_string", "parties_as_string"],
   litigation: [...COMMON_MALFORMED, "outcome_without_decided_at", "decided_without_outcome", "hearing_without_head_appeared", "head_appeared_as_string"],
+  supervision: [...COMMON_MALFORMED, "replied_without_replied_at", "leveled_without_level", "bad_level"],
 } as const;
 
 export type MalformedKind = (typeof MALFORMED_BY_FEED)[FeedName][number];

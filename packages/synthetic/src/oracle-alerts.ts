@@ -5,6 +5,7 @@ import {
   lostCaseMessage,
   newCauseMessage,
   slaMessage,
+  supervisionLateMessage,
   yoyMessage,
 } from "./alert-messages.ts";
 import { compareCodePoints } from "./code-point.ts";
@@ -96,6 +97,10 @@ export function computeAlerts(f: Figures, orders: OrderState[], p: Period, t = D
       value: h.on_time_close_rate,
       message: slaMessage(t.sla, h.closed, h.closed_on_time),
     });
+  }
+  const late = f.supervision.late;
+  if (late > 0) {
+    alerts.push({ rule: "supervision_late", metric: "supervision.late", value: late, message: supervisionLateMessage(late) });
   }
   // Stable sort: new_cause alerts share one metric and keep new_causes' (name) order.
   const rank = (a: Alert) => ALERT_RULES.indexOf(a.rule);

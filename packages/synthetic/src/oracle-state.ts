@@ -1,17 +1,23 @@
-// Folds the truth's records into current state per order / case, once, independent of any period.
-// Rules straight from FEEDS.md + docs/semantics.md: latest by time, ties by the greater msg_id.
+// Folds the truth's records into current state per order, case and item, once, independent of any
+// period. Rules straight from FEEDS.md + docs/semantics.md: latest by time, ties by the greater msg_id.
 import { compareCodePoints } from "./code-point.ts";
 import { parseAmount, type Decimal } from "./decimal.ts";
-import type {
-  HotlineEvent,
-  LitigationKind,
-  LitigationSnapshot,
-  MediationKind,
-  MediationSnapshot,
-  Outcome,
-  Quality,
-  ReportTruth,
-  Satisfaction,
+import {
+  LEVELED_KINDS,
+  REPLIED_STATUSES,
+  type HotlineEvent,
+  type LitigationKind,
+  type LitigationSnapshot,
+  type MediationKind,
+  type MediationSnapshot,
+  type Outcome,
+  type Quality,
+  type ReportTruth,
+  type Satisfaction,
+  type SupervisionKind,
+  type SupervisionLevel,
+  type SupervisionSnapshot,
+  type SupervisionStatus,
 } from "./feed-types.ts";
 import { parseTimestamp } from "./timestamp.ts";
 
@@ -54,10 +60,23 @@ export interface LitigationState {
   decidedAt: number | null;
 }
 
+export interface SupervisionState {
+  itemId: string;
+  kind: SupervisionKind;
+  /** null for the kinds without a level (司法建议, 检察建议) */
+  level: SupervisionLevel | null;
+  receivedAt: number;
+  dueAt: number;
+  status: SupervisionStatus;
+  /** set exactly when the status is a replied one */
+  repliedAt: number | null;
+}
+
 export interface FoldedTruth {
   orders: OrderState[];
   mediation: MediationState[];
   litigation: LitigationState[];
+  supervision: SupervisionState[];
   quality: Quality;
 }
 
@@ -157,6 +176,21 @@ function foldLitigation(caseId: string, snapshots: LitigationSnapshot[]): Litiga
   };
 }
 
+function foldSupervision(itemId: string, snapshots: SupervisionSnapshot[]): SupervisionState {
+  const s = latestSnapshot(snapshots);
+  const replied = REPLIED_STATUSES.includes(s.status);
+  if (replied && s.replied_at == null) throw new Error(`replied item without replied_at in truth: ${itemId}`);
+  return {
+    itemId,
+    kind: s.kind,
+    level: LEVELED_KINDS.includes(s.kind) ? (s.level ?? null) : null,
+    receivedAt: parseTimestamp(s.received_at),
+    dueAt: parseTimestamp(s.due_at),
+    status: s.status,
+    repliedAt: replied && s.replied_at != null ? parseTimestamp(s.replied_at) : null,
+  };
+}
+
 export function foldTruth(truth: ReportTruth): FoldedTruth {
   const orders = [...groupBy(distinctByMsgId(truth.hotline), (e) => e.order_id)].map(([id, es]) => foldOrder(id, es));
   const mediation = [...groupBy(distinctByMsgId(truth.mediation), (s) => s.case_id)].map(([id, ss]) =>
@@ -165,5 +199,8 @@ export function foldTruth(truth: ReportTruth): FoldedTruth {
   const litigation = [...groupBy(distinctByMsgId(truth.litigation), (s) => s.case_id)].map(([id, ss]) =>
     foldLitigation(id, ss),
   );
-  return { orders, mediation, litigation, quality: truth.quality };
+  const supervision = [...groupBy(distinctByMsgId(truth.supervision), (s) => s.item_id)].map(([id, ss]) =>
+    foldSupervision(id, ss),
+  );
+  return { orders, mediation, litigation, supervision, quality: truth.quality };
 }

@@ -1,6 +1,6 @@
 // Tiny hand-written truths for the oracle's unit tests: every field explicit where it matters,
 // sensible defaults elsewhere. Not used by the generator.
-import type { HotlineEvent, LitigationSnapshot, MediationSnapshot, ReportTruth } from "./feed-types.ts";
+import type { HotlineEvent, LitigationSnapshot, MediationSnapshot, ReportTruth, SupervisionSnapshot } from "./feed-types.ts";
 
 let counter = 0;
 const nextMsgId = () => `t-${String(++counter).padStart(6, "0")}`;
@@ -45,11 +45,27 @@ export function litigation(case_id: string, updated_at: string, fields: Partial<
   };
 }
 
+/** A 区人大 suggestion received and due far apart, in progress, unless the fields say otherwise. */
+export function supervision(item_id: string, updated_at: string, fields: Partial<SupervisionSnapshot> = {}): SupervisionSnapshot {
+  return {
+    msg_id: nextMsgId(),
+    item_id,
+    kind: "人大建议",
+    level: "区",
+    received_at: updated_at,
+    due_at: "2099-01-01 00:00:00",
+    updated_at,
+    status: "办理中",
+    ...fields,
+  };
+}
+
 export function truth(parts: Partial<Omit<ReportTruth, "quality">>): ReportTruth {
   return {
     hotline: parts.hotline ?? [],
     mediation: parts.mediation ?? [],
     litigation: parts.litigation ?? [],
+    supervision: parts.supervision ?? [],
     quality: { received: 0, accepted: 0, duplicates: 0, rejected: 0 },
   };
 }

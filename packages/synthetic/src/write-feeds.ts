@@ -1,4 +1,4 @@
-// writeFeeds: the files behind `casepulse generate --out DIR [--seed N]`: the three feeds, and the
+// writeFeeds: the files behind `casepulse generate --out DIR [--seed N]`: the four feeds, and the
 // figures a correct pipeline must report after ingesting each of them once.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -29,7 +29,7 @@ export async function writeFeeds(dir: string, seed: number, options: WriteFeedsO
   const { truth } = feeds;
   await mkdir(join(dir, "expected"), { recursive: true });
   const files = {} as FeedsManifest["files"];
-  for (const feed of ["hotline", "mediation", "litigation"] as const) {
+  for (const feed of ["hotline", "mediation", "litigation", "supervision"] as const) {
     const text = feeds[feed].map((line) => `${line}\n`).join("");
     const file = `${feed}.jsonl`;
     await writeFile(join(dir, file), text);
