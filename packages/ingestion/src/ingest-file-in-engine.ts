@@ -2,26 +2,16 @@
 // feed of volume, and supervision): the engine reads the export itself, keeps the lines its SQL proves valid and computes
 // their stored rows (the phone HMAC included); the lines it leaves go through classifyRecords, so
 // every rejection still has zod's reason and every record zod accepts is stored. The new rows are
-// then written as writeEncodedBatch writes them (events, order state, msg_ids, dead letters,
-// reading counts), slice by slice, so a retry after a crash changes nothing.
+// then written by storeBatch, as every batch is, slice by slice.
 import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, type Feed } from "@casepulse/feeds";
 import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
-import {
-  countFileLines,
-  encodeEvents,
-  foldIntoOrderState,
-  insertEventsFrom,
-  openFileStage,
-  recordMsgIdsFrom,
-  type RejectedRecord,
-  type Store,
-} from "@casepulse/store";
+import { countFileLines, encodeEvents, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
 import { classifyRecords } from "./classify.ts";
 import type { IngestFileOptions } from "./ingest-file.ts";
-import { finishBatch, type BatchOutcome } from "./write-batch.ts";
+import { storeBatch, type BatchOutcome } from "./write-batch.ts";
 
 /**
  * Lines per slice: the engine re-reads the file for each slice (about 0.7 s a GB), and a slice's
@@ -70,11 +60,7 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         const rejected = [...first.rejected, ...second.rejected];
         const counts = await stage.selectFresh();
         const batchId = `file:${runId}:${feed}:${seq}`;
-        // The order of writeEncodedBatch: a msg_id counts as stored only after its event and order state.
-        await insertEventsFrom(store, feed, stage.fresh, `${batchId}:events`);
-        if (feed === "hotline") await foldIntoOrderState(store, stage.fresh);
-        await recordMsgIdsFrom(store, feed, stage.fresh);
-        await finishBatch(store, feed, { batchId, source: `file:${name}`, received, rejected });
+        await storeBatch(store, feed, { batchId, source: `file:${name}`, received, rejected, fresh: { relation: stage.fresh } });
         await stage.clear();
         total.received += received;
         total.accepted += counts.fresh;

@@ -4,10 +4,13 @@ import { createHash } from "node:crypto";
 import type { Feed } from "@casepulse/feeds";
 import {
   encodeEvents,
+  foldIntoOrderState,
   insertEncodedEvents,
+  insertEventsFrom,
   insertRejected,
   recordBatch,
   recordMsgIds,
+  recordMsgIdsFrom,
   refreshOrderState,
   storedMsgIds,
   type EncodedEvents,
@@ -49,12 +52,10 @@ export async function writeEncodedBatch(store: Store, feed: Feed, batch: Encoded
     if (!stored.has(id) && !fresh.has(id)) fresh.set(id, i);
   });
   const freshRows = [...fresh.values()];
-  // A msg_id counts as stored only after its event and the order state are (migration 006), so
-  // a retry after a crash anywhere in between writes them again; repeats are no-ops.
-  await insertEncodedEvents(store, feed, freshRows.map((i) => lines[i]!), `${batchId}:events`);
-  if (feed === "hotline") await refreshOrderState(store, freshRows.map((i) => keys[i]!));
-  await recordMsgIds(store, feed, [...fresh.keys()], `${batchId}:ids`);
-  await finishBatch(store, feed, batch);
+  await storeBatch(store, feed, {
+    ...batch,
+    fresh: { lines: freshRows.map((i) => lines[i]!), keys: freshRows.map((i) => keys[i]!), msgIds: [...fresh.keys()] },
+  });
   return {
     received: batch.received,
     accepted: fresh.size,
@@ -63,13 +64,35 @@ export async function writeEncodedBatch(store: Store, feed: Feed, batch: Encoded
   };
 }
 
-/** The last steps of every batch: its dead letters (ids stable across retries), then its reading counts. */
-export async function finishBatch(
+/**
+ * A batch's new records (not stored yet, one per msg_id): encoded in Node, or a table the engine
+ * holds them in (a staged file, ingest-file-in-engine.ts).
+ */
+export type FreshRows = { lines: readonly string[]; keys: readonly string[]; msgIds: readonly string[] } | { relation: string };
+
+/**
+ * The steps of every batch, whatever path it came by (the stream, a file parsed in Node, a file
+ * the engine read): the new records' events, then what is derived from them (the order state),
+ * then their msg_ids, then its dead letters, then its reading counts. A msg_id counts as stored
+ * only after its event and the order state are (migration 006), so a retry after a crash anywhere
+ * in between writes them again; every step repeats as a no-op (deduplication tokens, merging
+ * aggregates, collapsing rows, stable ids).
+ */
+export async function storeBatch(
   store: Store,
   feed: Feed,
-  batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[] },
+  batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[]; fresh: FreshRows },
 ): Promise<void> {
-  const { batchId, rejected } = batch;
+  const { batchId, fresh, rejected } = batch;
+  if ("relation" in fresh) {
+    await insertEventsFrom(store, feed, fresh.relation, `${batchId}:events`);
+    if (feed === "hotline") await foldIntoOrderState(store, fresh.relation);
+    await recordMsgIdsFrom(store, feed, fresh.relation);
+  } else {
+    await insertEncodedEvents(store, feed, fresh.lines, `${batchId}:events`);
+    if (feed === "hotline") await refreshOrderState(store, fresh.keys);
+    await recordMsgIds(store, feed, fresh.msgIds, `${batchId}:ids`);
+  }
   const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
   await insertRejected(store, withIds, `${batchId}:rejected`);
   await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
