@@ -7,6 +7,7 @@ import type { Explanation, Report } from "@casepulse/reporting";
 import { childJson } from "./support/child-script.ts";
 import { cliJson, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
+import { supervisionCounts } from "./support/supervision-counts.ts";
 
 /** Every count of the report by its JSON path, with the figure. */
 function countMetrics(r: Report): [string, number][] {
@@ -40,6 +41,7 @@ function countMetrics(r: Report): [string, number][] {
     ["litigation.head_appeared", l.head_appeared],
     ...l.causes.map((c): [string, number] => [`litigation.causes:${c.cause}`, c.filed]),
     ["litigation.new_causes", newCauseCases],
+    ...supervisionCounts(r.supervision),
     ["quality.accepted", r.quality.accepted],
     ["quality.rejected", r.quality.rejected],
   ];

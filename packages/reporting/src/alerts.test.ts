@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAlerts } from "./alerts.ts";
 import type { CategoryCount } from "./hotline-figures.ts";
-import type { HotlineBlock, LitigationBlock, MediationBlock, Report } from "./report-types.ts";
+import type { HotlineBlock, LitigationBlock, MediationBlock, Report, SupervisionBlock } from "./report-types.ts";
 
 type Figures = Omit<Report, "alerts" | "quality">;
 
@@ -44,7 +44,8 @@ function quiet(): Figures {
     causes: [],
     new_causes: [],
   };
-  return { period: "2024-04", hotline, mediation, litigation };
+  const supervision: SupervisionBlock = { received: 0, replied: 0, replied_on_time: 0, on_time_reply_rate: null, late: 0, by_kind: [] };
+  return { period: "2024-04", hotline, mediation, litigation, supervision };
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -266,6 +267,7 @@ describe("evaluateAlerts: alerts come in REPORT.md's rule order", () => {
       causes: [{ cause: "信息公开", filed: 7 }],
       new_causes: ["信息公开"],
     };
+    f.supervision = { ...f.supervision, received: 2, late: 1 };
     const alerts = evaluateAlerts(f, [{ category: "城乡建设/违法建设", orders: 10, base_orders: 0 }]);
     expect(alerts.map((a) => [a.rule, a.metric])).toStrictEqual([
       ["yoy_increase", "litigation.reconsideration.filed"],
@@ -274,6 +276,7 @@ describe("evaluateAlerts: alerts come in REPORT.md's rule order", () => {
       ["head_appearance", "litigation.head_appearance_rate"],
       ["category_spike", "hotline.by_category:城乡建设/违法建设"],
       ["sla", "hotline.on_time_close_rate"],
+      ["supervision_late", "supervision.late"],
     ]);
     for (const a of alerts) expect(a.message).toMatch(CHINESE);
   });

@@ -36,7 +36,7 @@ export function truncatedPercent(part: number, whole: number): string {
   return (Math.floor((1000 * part) / whole) / 10).toFixed(1).replace(/\.0$/, "");
 }
 
-const RULE_ORDER = ["yoy_increase", "new_cause", "lost_case", "head_appearance", "category_spike", "sla"] as const;
+const RULE_ORDER = ["yoy_increase", "new_cause", "lost_case", "head_appearance", "category_spike", "sla", "supervision_late"] as const;
 
 type Figures = Omit<Report, "alerts" | "quality">;
 
@@ -88,6 +88,9 @@ export function evaluateAlerts(
   if (onTime !== null && onTime < t.slaRate) {
     const rate = truncatedPercent(r.hotline.closed_on_time, r.hotline.closed);
     alerts.push({ rule: "sla", metric: "hotline.on_time_close_rate", value: onTime, message: `12345热线工单按时办结率${rate}%，低于${Math.round(t.slaRate * 100)}%` });
+  }
+  if (r.supervision.late > 0) {
+    alerts.push({ rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期交办的建议提案及司法、检察建议逾期答复${r.supervision.late}件` });
   }
   // By rule, then by metric name; the sort is stable, so new_cause alerts keep new_causes' order.
   const rank = (a: Alert) => RULE_ORDER.indexOf(a.rule);

@@ -1,11 +1,10 @@
 // The annual report's data sections, in the order and wording of the sub-district's
 // 法治政府建设年度报告: each sentence carries its figures, percentages from the integer counts.
 import { problemPoints } from "./problem-points.ts";
-import { changePhrase, pairedChange, periodName, pointNumber, ratePercent, topList, yuan } from "./prose.ts";
-import { qualitySection, tableOrNone, type Block, type ReportDocument, type Section } from "./report-document.ts";
+import { changePhrase, pairedChange, periodName, ratePercent, topList, yuan } from "./prose.ts";
+import { numbered, qualitySection, tableOrNone, type ReportDocument, type Section } from "./report-document.ts";
 import type { Report } from "./report-types.ts";
-
-const numbered = (sentences: string[]): Block[] => sentences.map((text, i) => ({ kind: "paragraph", text: `${pointNumber(i)}${text}` }));
+import { supervisionAnnualSection } from "./supervision-text.ts";
 
 function hotlineSection(r: Report): Section {
   const h = r.hotline;
@@ -82,7 +81,7 @@ function problemsSection(r: Report): Section {
   const points = problemPoints(r);
   return {
     topic: "alerts",
-    title: "四、预警及存在问题和不足",
+    title: "五、预警及存在问题和不足",
     blocks: [
       { kind: "heading", text: "预警" },
       r.alerts.length ? { kind: "alerts", items: r.alerts.map((a) => a.message) } : { kind: "paragraph", text: "本年度未触发预警。" },
@@ -95,7 +94,14 @@ function problemsSection(r: Report): Section {
 export function annualDocument(r: Report): ReportDocument {
   return {
     title: `蛇口街道${periodName(r.period)}法治政府建设数据报告`,
-    note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件系统，按北京时间统计；与上年同期比较。",
-    sections: [hotlineSection(r), mediationSection(r), litigationSection(r), problemsSection(r), qualitySection("五、数据质量", r)],
+    note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件、建议提案和司法检察建议办理系统，按北京时间统计；与上年同期比较。",
+    sections: [
+      hotlineSection(r),
+      mediationSection(r),
+      litigationSection(r),
+      supervisionAnnualSection(r, "四、自觉接受人大、政协和司法、检察机关监督"),
+      problemsSection(r),
+      qualitySection("六、数据质量", r),
+    ],
   };
 }

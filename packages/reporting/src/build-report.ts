@@ -8,6 +8,7 @@ import { parsePeriod } from "./period.ts";
 import { qualityFigures } from "./quality.ts";
 import type { Report } from "./report-types.ts";
 import { periodParams } from "./sql-params.ts";
+import { supervisionFigures } from "./supervision-figures.ts";
 
 export async function buildReport(store: Store, periodText: string, thresholds: AlertThresholds = DEFAULT_THRESHOLDS): Promise<Report> {
   const period = parsePeriod(periodText);
@@ -16,8 +17,9 @@ export async function buildReport(store: Store, periodText: string, thresholds: 
   const hotline = await hotlineFigures(store, params);
   const mediation = await mediationFigures(store, params);
   const litigation = await litigationFigures(store, params);
+  const supervision = await supervisionFigures(store, params);
   const spikes = period.kind === "month" ? await categoryMonthCounts(store, params) : null;
   const quality = await qualityFigures(store);
-  const figures = { period: period.label, hotline, mediation, litigation };
+  const figures = { period: period.label, hotline, mediation, litigation, supervision };
   return { ...figures, alerts: evaluateAlerts(figures, spikes, thresholds), quality };
 }

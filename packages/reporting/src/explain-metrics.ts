@@ -11,10 +11,12 @@ import {
   MEDIATION_KINDS,
   mediationKindCondition,
   newCauseCondition,
+  SUPERVISION_COUNTS,
   type MediationKind,
 } from "./figure-conditions.ts";
+import { supervisionEntryQuery } from "./explain-supervision.ts";
 
-/** Every row has the same columns: the order or case id, and the event or snapshot that counted. */
+/** Every row has the same columns: the order, case or item id, and the event or snapshot that counted. */
 const COLUMNS = "id, msg_id, at";
 
 /** A SELECT of `id, msg_id, at` for database `db`; `key` (when set) is bound as {key:String}. */
@@ -41,13 +43,16 @@ const orders = (condition: string, event: "登记" | "办结") => (db: string) =
 const visits = (condition: string) => (db: string) =>
   `SELECT order_id AS id, visit_msg_id AS msg_id, visited_at AS at FROM (${hotlineVisitsInP(db)}) WHERE ${condition} ORDER BY id`;
 
-/** Cases, with their latest snapshot (the one the state view took). */
-const cases = (view: "mediation_cases" | "litigation_cases", condition: (table: string) => string) => (db: string) =>
-  `SELECT case_id AS id, msg_id, updated_at AS at
+const ID_COLUMNS = { mediation_cases: "case_id", litigation_cases: "case_id", supervision_items: "item_id" } as const;
+
+/** Cases or items, with their latest snapshot (the one the state view took). */
+const cases = (view: keyof typeof ID_COLUMNS, condition: (table: string) => string) => (db: string) =>
+  `SELECT ${ID_COLUMNS[view]} AS id, msg_id, updated_at AS at
    FROM ${db}.${view} WHERE ${condition(`${db}.${view}`)} ORDER BY id`;
 
 const mediation = (condition: string) => cases("mediation_cases", () => condition);
 const litigation = (condition: string) => cases("litigation_cases", () => condition);
+const supervision = (condition: string) => cases("supervision_items", () => condition);
 
 /** Every stored record (distinct msg_id per feed), whatever the period: quality.accepted. */
 const accepted = (db: string) =>
@@ -55,6 +60,7 @@ const accepted = (db: string) =>
      SELECT any(order_id) AS id, msg_id, min(event_time) AS at FROM ${db}.hotline_events GROUP BY msg_id
      UNION ALL SELECT any(case_id), msg_id, min(updated_at) FROM ${db}.mediation_snapshots GROUP BY msg_id
      UNION ALL SELECT any(case_id), msg_id, min(updated_at) FROM ${db}.litigation_snapshots GROUP BY msg_id
+     UNION ALL SELECT any(item_id), msg_id, min(updated_at) FROM ${db}.supervision_snapshots GROUP BY msg_id
    ) ORDER BY id, msg_id`;
 
 /** Every rejected record with its dead-letter id (what `casepulse dlq` shows): quality.rejected. */
@@ -64,6 +70,7 @@ const rejected = (db: string) =>
 const H = HOTLINE_ORDER_COUNTS;
 const M = MEDIATION_COUNTS;
 const L = LITIGATION_COUNTS;
+const S = SUPERVISION_COUNTS;
 
 const FIXED: Record<string, (db: string) => string> = {
   "hotline.orders": orders(H.orders, "登记"),
@@ -87,6 +94,10 @@ const FIXED: Record<string, (db: string) => string> = {
   "litigation.hearings": litigation(L.hearings),
   "litigation.head_appeared": litigation(L.head_appeared),
   "litigation.new_causes": cases("litigation_cases", newCauseCondition),
+  "supervision.received": supervision(S.received),
+  "supervision.replied": supervision(S.replied),
+  "supervision.replied_on_time": supervision(S.replied_on_time),
+  "supervision.late": supervision(S.late),
   "quality.accepted": accepted,
   "quality.rejected": rejected,
 };
@@ -105,9 +116,11 @@ export function metricQuery(name: string): MetricQuery {
   for (const [prefix, sql] of KEYED) {
     if (name.startsWith(prefix) && name.length > prefix.length) return { sql, key: name.slice(prefix.length) };
   }
+  const entry = supervisionEntryQuery(name);
+  if (entry) return { sql: supervision(entry.condition), key: entry.key };
   const kind = name.startsWith("mediation.by_kind.") ? name.slice("mediation.by_kind.".length) : null;
   if (kind !== null && (MEDIATION_KINDS as readonly string[]).includes(kind)) {
     return { sql: mediation(mediationKindCondition(kind as MediationKind)) };
   }
-  throw new UnknownMetricError(`unknown metric ${JSON.stringify(name)} (a count of the JSON report, e.g. hotline.orders, hotline.by_community:湾厦社区, mediation.by_kind.人民调解)`);
+  throw new UnknownMetricError(`unknown metric ${JSON.stringify(name)} (a count of the JSON report, e.g. hotline.orders, hotline.by_community:湾厦社区, mediation.by_kind.人民调解, supervision.by_kind:人大建议:市)`);
 }

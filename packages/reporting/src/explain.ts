@@ -5,7 +5,7 @@ import { parsePeriod } from "./period.ts";
 import { periodParams } from "./sql-params.ts";
 
 export interface ExplainedRecord {
-  /** order_id or case_id (for quality.rejected: the dead letter's id). */
+  /** order_id, case_id or item_id (for quality.rejected: the dead letter's id). */
   id: string;
   /** The event or snapshot that counted. */
   msg_id: string;

@@ -1,6 +1,10 @@
 // The row conditions behind every count of REPORT.md, written once: the figures count them with
 // countIf() and `casepulse explain` lists the rows that meet them, so the two cannot drift apart.
-import { within } from "./sql-params.ts";
+import { SUPERVISION_LEVELED_KINDS, SUPERVISION_REPLIED_STATUSES } from "@casepulse/feeds/model";
+import { before, within } from "./sql-params.ts";
+
+/** `('a', 'b')`: a constant list of the feeds' model as an SQL list (never outside input). */
+const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")})`;
 
 /** Conditions over the hotline_orders view (one row per order). */
 const registeredIn = (from: string, to: string) => `registered AND ${within("registered_at", from, to)}`;
@@ -69,6 +73,34 @@ export const LITIGATION_COUNTS = {
 /** Cases filed in P whose cause no case filed in the 12 months before P has. */
 export const newCauseCondition = (cases: string) =>
   `${FILED_IN_P} AND cause NOT IN (SELECT cause FROM ${cases} WHERE ${within("filed_at", "lookback_start", "start")})`;
+
+/**
+ * Conditions over the supervision_items view (the latest snapshot of each item). Every count is of
+ * the items received in P; an item is replied by its status alone (FEEDS.md section 4), on time
+ * when it also has a reply time at or before its due time.
+ */
+export const SUPERVISION_RECEIVED_IN_P = within("received_at");
+const IN_P = SUPERVISION_RECEIVED_IN_P;
+const REPLIED = `status IN ${sqlList(SUPERVISION_REPLIED_STATUSES)}`;
+const NOT_REPLIED = `status NOT IN ${sqlList(SUPERVISION_REPLIED_STATUSES)}`;
+const HAS_REPLY_TIME = "replied_at IS NOT NULL";
+export const SUPERVISION_COUNTS = {
+  received: IN_P,
+  replied: `${IN_P} AND ${REPLIED}`,
+  replied_on_time: `${IN_P} AND ${REPLIED} AND ${HAS_REPLY_TIME} AND replied_at <= due_at`,
+  late: `${IN_P} AND ((${REPLIED} AND ${HAS_REPLY_TIME} AND replied_at > due_at)
+         OR (${NOT_REPLIED} AND ${before("due_at")}))`,
+} as const;
+/** The counts of a by_kind entry. */
+export const SUPERVISION_ENTRY_COUNTS = {
+  received: SUPERVISION_COUNTS.received,
+  replied: SUPERVISION_COUNTS.replied,
+  replied_on_time: SUPERVISION_COUNTS.replied_on_time,
+} as const;
+/** A by_kind entry's level: the item's own for 人大建议 and 政协提案, NULL for the other kinds. */
+export const SUPERVISION_ENTRY_LEVEL = `if(kind IN ${sqlList(SUPERVISION_LEVELED_KINDS)}, level, NULL)`;
+/** A by_kind entry's name as explain writes it: `人大建议:市`, `司法建议`. */
+export const SUPERVISION_ENTRY_NAME = `if(${SUPERVISION_ENTRY_LEVEL} IS NULL, kind, concat(kind, ':', assumeNotNull(${SUPERVISION_ENTRY_LEVEL})))`;
 
 /** `countIf(<condition>) AS <name>` for each entry, for one SELECT over the view. */
 export function countColumns(conditions: Readonly<Record<string, string>>): string {

@@ -2,6 +2,7 @@
 import { changePhrase, periodName, ratePercent, yuan } from "./prose.ts";
 import { qualitySection, tableOrNone, type ReportDocument } from "./report-document.ts";
 import type { Report } from "./report-types.ts";
+import { supervisionMonthlySection } from "./supervision-text.ts";
 
 export function monthlyDocument(r: Report): ReportDocument {
   const h = r.hotline;
@@ -11,7 +12,7 @@ export function monthlyDocument(r: Report): ReportDocument {
   const lt = l.litigation;
   return {
     title: `蛇口街道法治政府建设数据月报（${periodName(r.period)}）`,
-    note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件系统，按北京时间统计。",
+    note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件、建议提案和司法检察建议办理系统，按北京时间统计。",
     sections: [
       {
         topic: "hotline",
@@ -61,12 +62,13 @@ export function monthlyDocument(r: Report): ReportDocument {
           tableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
         ],
       },
+      supervisionMonthlySection(r, "四、建议提案和司法、检察建议办理"),
       {
         topic: "alerts",
-        title: "四、预警",
+        title: "五、预警",
         blocks: [r.alerts.length ? { kind: "alerts", items: r.alerts.map((a) => a.message) } : { kind: "paragraph", text: "本期无预警。" }],
       },
-      qualitySection("五、数据质量", r),
+      qualitySection("六、数据质量", r),
     ],
   };
 }

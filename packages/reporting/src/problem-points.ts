@@ -35,6 +35,7 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
   const h = r.hotline;
   const m = r.mediation;
   const l = r.litigation;
+  const s = r.supervision;
   const fired = (rule: Alert["rule"], metric?: string) => alerts.some((a) => a.rule === rule && (metric === undefined || a.metric === metric));
   return [
     litigationPoint(r, alerts),
@@ -52,6 +53,9 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
       : null,
     fired("sla")
       ? `12345热线办理时效有待提升。本年办结工单${h.closed}件，按时办结${h.closed_on_time}件，按时办结率${ratePercent(h.closed_on_time, h.closed)}，低于考核要求。`
+      : null,
+    fired("supervision_late")
+      ? `建议提案和司法、检察建议办理时效有待提升。本年交办${s.received}件，按时答复${s.replied_on_time}件，按时答复率${ratePercent(s.replied_on_time, s.received)}，逾期${s.late}件，需加强办理进度跟踪督办，确保按期答复。`
       : null,
     ...alerts.filter((a) => a.rule === "category_spike").map((a) => `部分类别诉求短期激增。${a.message}。`),
   ];

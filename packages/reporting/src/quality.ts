@@ -12,7 +12,8 @@ export async function qualityFigures(store: Store): Promise<Quality> {
        (SELECT sum(rejected) FROM ${db}.ingest_batches FINAL) AS rejected,
        (SELECT count() FROM ${db}.hotline_msg_ids FINAL)
          + (SELECT count() FROM ${db}.mediation_msg_ids FINAL)
-         + (SELECT count() FROM ${db}.litigation_msg_ids FINAL) AS accepted`,
+         + (SELECT count() FROM ${db}.litigation_msg_ids FINAL)
+         + (SELECT count() FROM ${db}.supervision_msg_ids FINAL) AS accepted`,
   );
   const received = Number(q!.received);
   const rejected = Number(q!.rejected);

@@ -24,8 +24,9 @@ describe("renderHtml: one self-contained page", () => {
   });
 
   it.each([
-    { withSeries: true, charts: 10 }, // 4 monthly trends, 2 rankings + communities, outcomes, kinds, year on year, causes
-    { withSeries: false, charts: 6 },
+    // 4 monthly trends, 2 rankings + communities, outcomes, kinds, year on year, causes, reply results, supervision kinds
+    { withSeries: true, charts: 12 },
+    { withSeries: false, charts: 8 },
   ])("series given: $withSeries → $charts charts", ({ withSeries, charts }) => {
     expect(svgs(renderHtml(fixtureReport(), withSeries ? series : undefined))).toBe(charts);
   });
@@ -41,6 +42,7 @@ describe("renderHtml: one self-contained page", () => {
     { counts: {}, alerts: 0, red: [] },
     { counts: { rc: [14, 8] }, alerts: 1, red: ["litigation.reconsideration.filed"] },
     { counts: { hearings: 9, headAppeared: 5, closed: 200, closedOnTime: 179 }, alerts: 2, red: ["litigation.head_appearance_rate", "hotline.on_time_close_rate"] },
+    { counts: { late: 3 }, alerts: 1, red: ["supervision.late"] },
   ])("alerts are highlighted: $alerts", ({ counts, alerts, red }) => {
     const html = renderHtml(fixtureReport(counts), series);
     expect(html.split("<li data-rule=").length - 1).toBe(alerts);

@@ -32,6 +32,7 @@ function keyFigures(r: Report): string {
   const h = r.hotline;
   const m = r.mediation;
   const l = r.litigation;
+  const s = r.supervision;
   const cards: [string, string, string][] = [
     ["hotline.orders", "热线工单", `${h.orders}件`],
     ["hotline.on_time_close_rate", "按时办结率", ratePercent(h.closed_on_time, h.closed)],
@@ -41,6 +42,8 @@ function keyFigures(r: Report): string {
     ["litigation.reconsideration.filed", "行政复议", `${l.reconsideration.filed}件`],
     ["litigation.litigation.filed", "行政诉讼", `${l.litigation.filed}件`],
     ["litigation.head_appearance_rate", "负责人出庭率", ratePercent(l.head_appeared, l.hearings)],
+    ["supervision.on_time_reply_rate", "建议提案按时答复率", ratePercent(s.replied_on_time, s.received)],
+    ["supervision.late", "建议提案逾期", `${s.late}件`],
   ];
   return `<div class="cards">${cards
     .map(([metric, name, value]) => `<div class="card${alerted.has(metric) ? " alert" : ""}" data-metric="${metric}"><div class="v">${escapeHtml(value)}</div><div class="k">${name}</div></div>`)

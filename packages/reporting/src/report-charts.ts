@@ -6,6 +6,7 @@ import { changePhrase, periodName } from "./prose.ts";
 import type { SectionTopic } from "./report-document.ts";
 import type { Report } from "./report-types.ts";
 import { COLORS } from "./svg-scale.ts";
+import { entryName } from "./supervision-text.ts";
 
 /** How many categories the ranking chart shows (the table under it has them all). */
 const TOP_CATEGORIES = 10;
@@ -61,6 +62,17 @@ export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySer
           ["litigation", "行政诉讼收案月度趋势"],
         ]),
         rankedBars("案由分布", r.litigation.causes.map((c) => ({ label: c.cause, value: c.filed }))),
+      ];
+    }
+    case "supervision": {
+      const s = r.supervision;
+      return [
+        partsBar("建议提案和司法、检察建议答复情况", [
+          { label: "按时答复", value: s.replied_on_time, color: COLORS.good },
+          { label: "超期答复", value: s.replied - s.replied_on_time, color: COLORS.bad },
+          { label: "尚在办理", value: s.received - s.replied, color: COLORS.neutral },
+        ]),
+        rankedBars("建议提案和司法、检察建议（交办数）", s.by_kind.map((e) => ({ label: entryName(e), value: e.received }))),
       ];
     }
     default:

@@ -1,5 +1,6 @@
 // The report as a document of sections, blocks and sentences, rendered as Markdown or HTML.
 // Both renderings come from this one structure, so they say the same thing.
+import { pointNumber } from "./prose.ts";
 import type { Report } from "./report-types.ts";
 
 export type Block =
@@ -11,7 +12,7 @@ export type Block =
   | { kind: "alerts"; items: string[] };
 
 /** Which figures a section is about: the HTML page puts that section's charts under it. */
-export type SectionTopic = "hotline" | "mediation" | "litigation" | "alerts" | "quality";
+export type SectionTopic = "hotline" | "mediation" | "litigation" | "supervision" | "alerts" | "quality";
 
 export interface Section {
   topic: SectionTopic;
@@ -25,6 +26,9 @@ export interface ReportDocument {
   note: string;
   sections: Section[];
 }
+
+/** The annual report's numbered points: （一）…, （二）…. */
+export const numbered = (sentences: string[]): Block[] => sentences.map((text, i) => ({ kind: "paragraph", text: `${pointNumber(i)}${text}` }));
 
 /** A table, or a paragraph saying there is nothing to tabulate. */
 export function tableOrNone(head: string[], rows: (string | number)[][]): Block {

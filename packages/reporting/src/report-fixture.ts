@@ -1,8 +1,30 @@
 // A small hand-built report for the rendering tests: every figure set by hand, alerts evaluated
 // from them with the real rules, so a test reads its expected text off the numbers here.
 import { evaluateAlerts } from "./alerts.ts";
-import type { Report } from "./report-types.ts";
+import type { Report, SupervisionBlock, SupervisionKindEntry } from "./report-types.ts";
 import { rate, yoy } from "./report-types.ts";
+
+/** The annual report's own year (七(一)): every item answered on time. */
+const SEED_SUPERVISION: SupervisionKindEntry[] = [
+  { kind: "人大建议", level: "市", received: 36, replied: 36, replied_on_time: 36 },
+  { kind: "人大建议", level: "区", received: 17, replied: 17, replied_on_time: 17 },
+  { kind: "政协提案", level: "市", received: 1, replied: 1, replied_on_time: 1 },
+  { kind: "政协提案", level: "区", received: 19, replied: 19, replied_on_time: 19 },
+  { kind: "司法建议", level: null, received: 2, replied: 2, replied_on_time: 2 },
+];
+
+/** The block of these entries: totals summed, `late` as given. */
+export function supervisionBlock(entries: readonly SupervisionKindEntry[], late = 0): SupervisionBlock {
+  const sum = (key: "received" | "replied" | "replied_on_time") => entries.reduce((n, e) => n + e[key], 0);
+  return {
+    received: sum("received"),
+    replied: sum("replied"),
+    replied_on_time: sum("replied_on_time"),
+    on_time_reply_rate: rate(sum("replied_on_time"), sum("received")),
+    late,
+    by_kind: [...entries],
+  };
+}
 
 export interface FixtureCounts {
   period?: string;
@@ -17,6 +39,9 @@ export interface FixtureCounts {
   closedOnTime?: number;
   mediation?: [number, number];
   orders?: [number, number];
+  /** supervision.by_kind (the seed report's year by default) and supervision.late (0). */
+  supervision?: SupervisionKindEntry[];
+  late?: number;
 }
 
 export function fixtureReport(c: FixtureCounts = {}): Report {
@@ -76,6 +101,7 @@ export function fixtureReport(c: FixtureCounts = {}): Report {
       causes: [{ cause: "行政处罚", filed: rc + lt - newCauses.length }, ...newCauses.map((cause) => ({ cause, filed: 1 }))],
       new_causes: newCauses,
     },
+    supervision: supervisionBlock(c.supervision ?? SEED_SUPERVISION, c.late ?? 0),
   };
   return { ...figures, alerts: evaluateAlerts(figures, null), quality: { received: 130, accepted: 120, duplicates: 6, rejected: 4 } };
 }

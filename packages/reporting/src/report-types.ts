@@ -1,4 +1,5 @@
 // The report object of ../shared/contracts/REPORT.md: a contract read by other programs.
+import type { SUPERVISION_KINDS, SUPERVISION_LEVELS } from "@casepulse/feeds/model";
 
 export interface HotlineBlock {
   orders: number;
@@ -46,7 +47,28 @@ export interface LitigationBlock {
   new_causes: string[];
 }
 
-export type AlertRule = "yoy_increase" | "new_cause" | "lost_case" | "head_appearance" | "category_spike" | "sla";
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+
+/** The items of one (kind, level) received in P; level null for 司法建议 and 检察建议. */
+export interface SupervisionKindEntry {
+  kind: SupervisionKind;
+  level: SupervisionLevel | null;
+  received: number;
+  replied: number;
+  replied_on_time: number;
+}
+
+export interface SupervisionBlock {
+  received: number;
+  replied: number;
+  replied_on_time: number;
+  on_time_reply_rate: number | null;
+  late: number;
+  by_kind: SupervisionKindEntry[];
+}
+
+export type AlertRule = "yoy_increase" | "new_cause" | "lost_case" | "head_appearance" | "category_spike" | "sla" | "supervision_late";
 
 export interface Alert {
   rule: AlertRule;
@@ -67,6 +89,7 @@ export interface Report {
   hotline: HotlineBlock;
   mediation: MediationBlock;
   litigation: LitigationBlock;
+  supervision: SupervisionBlock;
   alerts: Alert[];
   quality: Quality;
 }

@@ -22,3 +22,8 @@ export function periodParams(p: Period): PeriodParams {
 export function within(col: string, from = "start", to = "end"): string {
   return `(${col} >= {${from}:DateTime64(3, 'UTC')} AND ${col} < {${to}:DateTime64(3, 'UTC')})`;
 }
+
+/** `col` before the named parameter (the end of P by default): the first instant after P is not before it. */
+export function before(col: string, to = "end"): string {
+  return `${col} < {${to}:DateTime64(3, 'UTC')}`;
+}
