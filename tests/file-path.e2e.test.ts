@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliJson, runCli } from "./support/cli.ts";
 import { reportDifferences, withoutQuality } from "./support/compare.ts";
+import { FEEDS } from "@casepulse/feeds";
 
-const FEEDS = ["hotline", "mediation", "litigation"] as const;
 const work = mkdtempSync(join(tmpdir(), "casepulse-file-"));
 const env = { CASEPULSE_DATA: join(work, "data"), CASEPULSE_DB: "e2e_file", NODE_ENV: "test" };
 const feedsDir = join(work, "feeds");

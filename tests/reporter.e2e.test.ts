@@ -11,6 +11,7 @@ import { runCli } from "./support/cli.ts";
 import { reportDifferences } from "./support/compare.ts";
 import { testPipeline } from "./support/pipeline.ts";
 import { ensureServices, type Services } from "./support/services.ts";
+import { FEEDS } from "@casepulse/feeds";
 
 let services: Services;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe("reporter service", () => {
       Object.assign(p.env, { ALERT_WEBHOOK_URL: hook.url, ALERT_WEBHOOK_KIND: "wecom" });
       const feeds = join(p.work, "feeds");
       expect((await runCli(["generate", "--out", feeds, "--seed", "5", "--scale", "0.1"], {})).code).toBe(0);
-      for (const feed of ["hotline", "mediation", "litigation"]) {
+      for (const feed of FEEDS) {
         expect((await runCli(["ingest", "--source", feed, "--file", join(feeds, `${feed}.jsonl`)], p.env)).code).toBe(0);
       }
       const expected = JSON.parse(readFileSync(join(feeds, "expected", "2024.json"), "utf8")) as { alerts: { message: string }[] };

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./cli.ts";
+import { FEEDS } from "@casepulse/feeds";
 
 export interface GeneratedData {
   work: string;
@@ -18,7 +19,7 @@ export async function generatedData(name: string, seed: number, scale: number, d
   const feeds = join(work, "feeds");
   const gen = await runCli(["generate", "--out", feeds, "--seed", String(seed), "--scale", String(scale)], env);
   if (gen.code !== 0) throw new Error(`casepulse generate exited ${gen.code}: ${gen.stderr}`);
-  for (const feed of ["hotline", "mediation", "litigation"]) {
+  for (const feed of FEEDS) {
     const r = await runCli(["ingest", "--source", feed, "--file", join(feeds, `${feed}.jsonl`)], env);
     if (r.code !== 0) throw new Error(`casepulse ingest --source ${feed} exited ${r.code}: ${r.stderr}`);
   }

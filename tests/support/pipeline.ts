@@ -86,7 +86,7 @@ export function testPipeline(services: Services, name: string, overrides: Record
 }
 
 export async function produceAll(env: Record<string, string>, dir: string): Promise<void> {
-  for (const feed of ["hotline", "mediation", "litigation"]) {
+  for (const feed of FEEDS) {
     const r = await runCli(["produce", "--source", feed, "--file", join(dir, `${feed}.jsonl`)], env);
     if (r.code !== 0) throw new Error(`produce ${feed} failed: ${r.stderr}`);
   }
