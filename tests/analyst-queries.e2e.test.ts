@@ -91,6 +91,7 @@ describe("analyst queries and the Grafana dashboard", () => {
       "on-time close rate by unit",
       "mediation success by kind",
       "cases by cause year on year",
+      "supervision items by kind and level",
       "rejected records by reason",
     ]);
     expect(dashboardQueries().size).toBeGreaterThanOrEqual(12);
@@ -114,6 +115,14 @@ describe("analyst queries and the Grafana dashboard", () => {
     expect(nonZero(sumBy(causes, "cause", "filed_2024"))).toEqual(byCause(report2024));
     expect(nonZero(sumBy(causes, "cause", "filed_2023"))).toEqual(byCause(report2023));
     expect(total(results.get("rejected records by reason")!, "records")).toBe(report2024.quality.rejected);
+  });
+
+  it("docs: supervision items by kind and level give the report's supervision block", () => {
+    const rows = results.get("supervision items by kind and level")!;
+    const s = report2024.supervision;
+    expect(s.received).toBeGreaterThan(0);
+    expect(rows.map((r) => ({ kind: r.kind, level: r.level, received: Number(r.received), replied: Number(r.replied), replied_on_time: Number(r.replied_on_time) }))).toEqual(s.by_kind);
+    expect([total(rows, "received"), total(rows, "replied"), total(rows, "replied_on_time"), total(rows, "late")]).toEqual([s.received, s.replied, s.replied_on_time, s.late]);
   });
 
   it("docs: repeat callers finds the hand-built caller with three orders, and only by hash", () => {

@@ -32,7 +32,7 @@ export function lostCaseMessage(lost: number): string {
 
 /** Items received in the period and replied late or still unanswered past their deadline. */
 export function supervisionLateMessage(late: number): string {
-  return `本期建议提案、司法建议逾期答复${late}件`;
+  return `本期交办的建议提案及司法、检察建议逾期答复${late}件`;
 }
 
 /** A rate as a percent cut (not rounded) to one decimal, in integers: 199/200 → "99.5". */

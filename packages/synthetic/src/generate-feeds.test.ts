@@ -175,7 +175,7 @@ describe("generateFeeds: the seed-42 scenario raises the alerts it was built for
     const r = expectedReport(truth, period);
     expect(r.supervision.received).toBeGreaterThan(0);
     expect(r.alerts.filter((a) => a.rule === "supervision_late")).toEqual([
-      { rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期建议提案、司法建议逾期答复${r.supervision.late}件` },
+      { rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期交办的建议提案及司法、检察建议逾期答复${r.supervision.late}件` },
     ]);
     expect(r.supervision.late).toBeGreaterThan(0);
   });

@@ -137,7 +137,7 @@ describe("supervision_late alert", () => {
     {
       name: "two late of three",
       snapshots: [fine, late("L1"), late("L2")],
-      alerts: [{ rule: "supervision_late", metric: "supervision.late", value: 2, message: "本期建议提案、司法建议逾期答复2件" }],
+      alerts: [{ rule: "supervision_late", metric: "supervision.late", value: 2, message: "本期交办的建议提案及司法、检察建议逾期答复2件" }],
     },
   ])("$name", ({ snapshots, alerts }) => {
     expect(report(snapshots, "2024-04").alerts).toEqual(alerts);
