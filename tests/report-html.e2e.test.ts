@@ -73,7 +73,7 @@ describe("HTML report in headless Chromium", () => {
     const { page, report, problems } = await open("2024");
     expect(problems).toEqual([]);
     const charts = page.locator("svg.chart");
-    expect(await charts.count()).toBe(10);
+    expect(await charts.count()).toBe(12);
     for (const box of await Promise.all((await charts.all()).map((c) => c.boundingBox()))) expect(box!.width * box!.height).toBeGreaterThan(10_000);
 
     const h = report.hotline;
@@ -93,6 +93,7 @@ describe("HTML report in headless Chromium", () => {
     expect(text).toContain(`受理工单${h.orders}件`);
     expect(text).toContain(`涉街道行政复议、行政诉讼案件分别为${l.reconsideration.filed}件、${l.litigation.filed}件`);
     expect(text).toContain(`审结案件${l.decided}件`);
+    expect(text).toContain(`答复时效。${report.supervision.received === 0 ? "本年无交办事项。" : `合计办理${report.supervision.received}件`}`);
     expect(await page.locator(".card .v").first().innerText()).toBe(`${h.orders}件`);
     expect(report.alerts.length).toBeGreaterThan(0);
     expect(await page.locator(".alert-box li").allInnerTexts()).toEqual(report.alerts.map((a) => a.message));
@@ -107,12 +108,12 @@ describe("HTML report in headless Chromium", () => {
     await page.emulateMedia({ media: "print" });
     // A string runs in the page: this project's TypeScript has no DOM types.
     const breaks = await page.evaluate<string[]>(`[...document.querySelectorAll("section.sec")].map((e) => getComputedStyle(e).breakBefore)`);
-    expect(breaks).toEqual(["page", "page", "page", "page", "page"]);
+    expect(breaks).toEqual(["page", "page", "page", "page", "page", "page"]);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
     // Every page is A4 (595.3 × 841.9 points, within a point of rounding); the header and the
-    // five sections, each from a new page, make at least six.
+    // six sections, each from a new page, make at least seven.
     const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(boxes.length).toBeGreaterThanOrEqual(6);
+    expect(boxes.length).toBeGreaterThanOrEqual(7);
     expect(boxes.filter(([w, h]) => Math.abs(w! - 595.3) > 1 || Math.abs(h! - 841.9) > 1)).toEqual([]);
     expect(problems).toEqual([]);
   });
