@@ -69,61 +69,48 @@ function synonymsOf(spec: FieldSpec): ((v: string | null) => string | null) | nu
   return (v) => (v === null ? null : (synonyms[v] ?? v));
 }
 
-function zodField(feed: string, key: string, spec: FieldSpec): z.ZodType {
-  switch (spec.type) {
-    case "text":
-      if (spec.required) return text;
-      return spec.nonBlank ? text.nullish().transform((v) => v ?? null) : optionalText;
-    case "path":
-      return spec.required ? path : optionalPath;
-    case "enum": {
-      const values = acceptedValues(spec) as [string, ...string[]];
-      const base = spec.required ? oneOf(values) : optionalOneOf(values);
-      const canonical = synonymsOf(spec);
-      return canonical ? base.transform(canonical) : base;
-    }
-    case "timestamp":
-      return spec.required ? timestamp : optionalTimestamp;
-    case "amount":
-      return optionalOnly(feed, key, spec, amountYuan);
-    case "count":
-      return optionalOnly(feed, key, spec, optionalCount);
-    case "boolean":
-      return optionalOnly(feed, key, spec, optionalBoolean);
-    case "string":
-      return optionalOnly(feed, key, spec, z.string().nullish().transform((v) => v ?? null));
-  }
+/** A key's two validators: zod's, which also says why not, and the plain one (fields.ts). */
+interface FieldForms {
+  zod: z.ZodType;
+  accept: Accept<unknown>;
 }
 
-function acceptField(feed: string, key: string, spec: FieldSpec): Accept<unknown> {
+function fieldForms(feed: string, key: string, spec: FieldSpec): FieldForms {
+  const required = spec.required === true;
+  const optional = <T>(forms: T) => optionalOnly(feed, key, spec, forms);
   switch (spec.type) {
     case "text":
-      if (spec.required) return acceptText;
-      return spec.nonBlank ? (v) => (v == null ? null : acceptText(v)) : acceptOptionalText;
+      if (required) return { zod: text, accept: acceptText };
+      return spec.nonBlank
+        ? { zod: text.nullish().transform((v) => v ?? null), accept: (v) => (v == null ? null : acceptText(v)) }
+        : { zod: optionalText, accept: acceptOptionalText };
     case "path":
-      return spec.required ? acceptPath : acceptOptionalPath;
+      return required ? { zod: path, accept: acceptPath } : { zod: optionalPath, accept: acceptOptionalPath };
     case "enum": {
       const values = acceptedValues(spec);
-      const base = spec.required ? acceptOneOf(values) : acceptOptionalOneOf(values);
+      const forms = required
+        ? { zod: oneOf(values as [string, ...string[]]), accept: acceptOneOf(values) }
+        : { zod: optionalOneOf(values as [string, ...string[]]), accept: acceptOptionalOneOf(values) };
       const canonical = synonymsOf(spec);
-      return canonical ? (v) => ((v = base(v)) === DEFER ? DEFER : canonical(v as string | null)) : base;
+      if (!canonical) return forms;
+      return { zod: forms.zod.transform(canonical), accept: (v) => ((v = forms.accept(v)) === DEFER ? DEFER : canonical(v as string | null)) };
     }
     case "timestamp":
-      return spec.required ? acceptTimestamp : acceptOptionalTimestamp;
+      return required ? { zod: timestamp, accept: acceptTimestamp } : { zod: optionalTimestamp, accept: acceptOptionalTimestamp };
     case "amount":
-      return optionalOnly(feed, key, spec, acceptAmountYuan);
+      return optional({ zod: amountYuan, accept: acceptAmountYuan });
     case "count":
-      return optionalOnly(feed, key, spec, acceptOptionalCount);
+      return optional({ zod: optionalCount, accept: acceptOptionalCount });
     case "boolean":
-      return optionalOnly(feed, key, spec, acceptOptionalBoolean);
+      return optional({ zod: optionalBoolean, accept: acceptOptionalBoolean });
     case "string":
-      return optionalOnly(feed, key, spec, acceptOptionalString);
+      return optional({ zod: z.string().nullish().transform((v) => v ?? null), accept: acceptOptionalString });
   }
 }
 
 /** The contract's zod schema: each key's type, then the rules across keys. */
 export function zodSchema(contract: FeedContract) {
-  const shape = Object.fromEntries(Object.entries(contract.fields).map(([key, spec]) => [key, zodField(contract.feed, key, spec)]));
+  const shape = Object.fromEntries(Object.entries(contract.fields).map(([key, spec]) => [key, fieldForms(contract.feed, key, spec).zod]));
   const rules = ruleChecker(contract);
   return z.object(shape).superRefine((r, ctx) => {
     for (const { path, message } of rules(r)) ctx.addIssue({ code: "custom", path: [path], message });
@@ -135,7 +122,7 @@ export function zodSchema(contract: FeedContract) {
  * are dropped, as zod's object drops them), then the rules; null leaves the record to zod.
  */
 export function plainAccepter<T>(contract: FeedContract): (input: Record<string, unknown>) => T | null {
-  const fields = Object.entries(contract.fields).map(([key, spec]) => [key, acceptField(contract.feed, key, spec)] as const);
+  const fields = Object.entries(contract.fields).map(([key, spec]) => [key, fieldForms(contract.feed, key, spec).accept] as const);
   const rules = ruleChecker(contract);
   return (input) => {
     const out: Canonical = {};
