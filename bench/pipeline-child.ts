@@ -1,4 +1,4 @@
-// Child: the pipeline process of the stream bench. It runs the ingest and normalizer roles the
+// Child: the pipeline process of the stream bench. It runs the ingest and store roles the
 // way `casepulse start` wires them, and watches its own embedded ClickHouse (only this process
 // may open the folder), so "queryable" is observed where the data lives.
 // Phase 1 (throughput): from before the roles start until every produced message is counted in
@@ -7,10 +7,10 @@
 // The process's peak RSS (VmHWM) covers both phases.
 import { readFileSync } from "node:fs";
 import { createLogger } from "@casepulse/logging";
-import { createMetrics } from "@casepulse/messaging";
+import { createMetrics } from "@casepulse/ops";
 import { openContext } from "../services/cli/src/context.ts";
-import { startIngestRole, startNormalizerRole } from "../services/cli/src/roles.ts";
-import { normalizeQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
+import { startIngestRole, startStoreRole } from "../services/cli/src/roles.ts";
+import { openStoreQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
 import { LATENCY_FROM, parseSentAt } from "./latency-events.ts";
 import { percentile } from "./stats.ts";
 
@@ -29,7 +29,7 @@ const logger = createLogger({ name: "bench-pipeline", level: ctx.env.LOG_LEVEL }
 const stream = openStreamContext(logger);
 const { env, names } = stream;
 const metrics = createMetrics();
-const queue = normalizeQueue(stream);
+const queue = openStoreQueue(stream);
 const db = ctx.store.database;
 
 // VmHWM is the peak of all resident pages, including the pages of the 566 MB libchdb.so that the
@@ -45,7 +45,7 @@ const sampler = setInterval(() => {
 }, 100);
 
 const started = performance.now();
-const normalizer = await startNormalizerRole({ stream, logger, metrics }, ctx.store);
+const storeWorker = await startStoreRole({ stream, logger, metrics }, ctx.store);
 const ingest = await startIngestRole({ stream, logger, metrics }, queue, ctx.pii);
 
 // A stuck pipeline (failing jobs) must end the bench, not hang it.
@@ -86,7 +86,7 @@ while (seen.size < latencyExpected && !deadline()) {
 send({ phase: "latency", seen: seen.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
 
 await ingest.close();
-await normalizer.close();
+await storeWorker.close();
 await queue.close();
 await ctx.store.close();
 clearInterval(sampler);

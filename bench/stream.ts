@@ -7,7 +7,7 @@ import { FEEDS, type Feed } from "@casepulse/feeds";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { Queue } from "bullmq";
-import { redisConnection } from "@casepulse/messaging";
+import { redisConnection } from "@casepulse/queues";
 import type { Services } from "../tests/support/services.ts";
 import { CLI, forkScript, runScript } from "./child.ts";
 import type { FeedFile } from "./feed-files.ts";
@@ -91,7 +91,7 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
     };
   } finally {
     await removeRun(kafka, [...Object.values(topics), ...Object.values(topics).map((t) => `${t}.dlq`)], [`${id}-ingest`, `${id}-baseline`]);
-    for (const name of [`${id}-normalize`, `${id}-reports`]) {
+    for (const name of [`${id}-store`, `${id}-reports`]) {
       const queue = new Queue(name, { connection: redisConnection(services.redisUrl) });
       await queue.obliterate({ force: true });
       await queue.close();

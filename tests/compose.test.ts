@@ -30,16 +30,16 @@ describe("docker-compose.yml", () => {
 
   it("has the infrastructure and the three services, each with a healthcheck", () => {
     expect(Object.keys(c.services).sort()).toEqual(
-      expect.arrayContaining(["clickhouse", "grafana", "ingest", "kafka", "normalizer", "redis", "reporter"]),
+      expect.arrayContaining(["clickhouse", "grafana", "ingest", "kafka", "redis", "reporter", "store-worker"]),
     );
-    for (const name of ["clickhouse", "grafana", "ingest", "kafka", "normalizer", "redis", "reporter"]) {
+    for (const name of ["clickhouse", "grafana", "ingest", "kafka", "redis", "reporter", "store-worker"]) {
       expect(c.services[name]!.healthcheck?.test.length ?? 0, name).toBeGreaterThan(0);
     }
   });
 
   it.each([
     ["ingest", "ingest"],
-    ["normalizer", "normalizer"],
+    ["store-worker", "store"],
     ["reporter", "reporter"],
   ])("%s runs `start --roles %s` against the ClickHouse server", (name, role) => {
     const s = c.services[name]!;

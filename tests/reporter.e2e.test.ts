@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redisConnection } from "@casepulse/messaging";
+import { redisConnection } from "@casepulse/queues";
 import { openStore } from "@casepulse/store";
 import { runCli } from "./support/cli.ts";
 import { reportDifferences } from "./support/compare.ts";

@@ -35,7 +35,7 @@ describe("stream path", () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-      expect(await ready.json()).toEqual({ normalizer: true, reporter: true, ingest: true });
+      expect(await ready.json()).toEqual({ "store-worker": true, reporter: true, ingest: true });
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       const quality = expected("2024").quality;
       expect(metrics).toContain("casepulse_consumer_lag 0");

@@ -1,5 +1,5 @@
 // A ClickHouse server unreachable mid-stream: the pipeline reaches the server through a loopback
-// TCP proxy the test cuts while normalize jobs insert, then restores; the jobs retry and the final
+// TCP proxy the test cuts while store jobs insert, then restores; the jobs retry and the final
 // figures equal the reference. It needs a server (CLICKHOUSE_URL=http://…, with CLICKHOUSE_USER/
 // CLICKHOUSE_PASSWORD when required): this machine has none, so there the scenario is reported as
 // not run, with the reason, and only the proxy it relies on is tested.
@@ -76,7 +76,7 @@ if (SERVER) {
     });
     afterAll(async () => services?.stop());
 
-    it("proxy cut while normalize jobs insert, restored after 8 s: every figure equals the reference", async ({ task }) => {
+    it("proxy cut while store jobs insert, restored after 8 s: every figure equals the reference", async ({ task }) => {
       const target = new URL(SERVER);
       expect(target.protocol, "the proxy forwards plain HTTP (https would fail hostname checks)").toBe("http:");
       const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 8123) });
@@ -87,7 +87,7 @@ if (SERVER) {
         const started = await startedRun(services, "chcut", 606, { CLICKHOUSE_URL: `http://127.0.0.1:${proxy.port}`, CASEPULSE_DB: database });
         run = started.run;
         const { probe, proc } = started;
-        await waitFor("a normalize job inserting", async () => (await probe.jobs()).active > 0, 180_000, 10);
+        await waitFor("a store job inserting", async () => (await probe.jobs()).active > 0, 180_000, 10);
         const acceptedBefore = proxy.accepted;
         await proxy.cut();
         await new Promise((r) => setTimeout(r, CUT_MS));

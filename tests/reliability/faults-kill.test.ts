@@ -1,5 +1,5 @@
 // SIGKILL of the whole pipeline (`casepulse start`, embedded ClickHouse in-process) at several
-// points while it consumes from Kafka and while normalize jobs insert into ClickHouse, restarting
+// points while it consumes from Kafka and while store jobs insert into ClickHouse, restarting
 // it each time: the final figures must equal the reference, nothing lost, nothing counted twice.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,7 +54,7 @@ describe("faults: SIGKILL of the pipeline", () => {
           if (step.kind === "consuming") {
             await waitFor("consumption to pass the kill point", async () => (await probe.lag()) <= run.total * step.at, 180_000, 100);
           } else {
-            await waitFor("a normalize job to be running", async () => (await probe.jobs()).active > 0, 180_000, 10);
+            await waitFor("a store job to be running", async () => (await probe.jobs()).active > 0, 180_000, 10);
           }
           proc.child.kill("SIGKILL");
           expect((await proc.exit).signal).toBe("SIGKILL");
@@ -83,7 +83,7 @@ describe("faults: SIGKILL of the pipeline", () => {
       });
       record(task, {
         area: "faults",
-        scenario: `SIGKILL while normalize jobs insert (${STORE_KIND === "embedded ClickHouse" ? "embedded ClickHouse crash mid-insert" : STORE_KIND})`,
+        scenario: `SIGKILL while store jobs insert (${STORE_KIND === "embedded ClickHouse" ? "embedded ClickHouse crash mid-insert" : STORE_KIND})`,
         figures: { kills: inserting.length, "jobs cut mid-way": inserting.reduce((a, k) => a + k.activeJobs, 0) },
       });
       record(task, {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
-import { redisConnection } from "@casepulse/messaging";
+import { redisConnection } from "@casepulse/queues";
 import { runCli, spawnCli, waitForExit, cliJson, type CliResult } from "./cli.ts";
 import type { Services } from "./services.ts";
 import type { ChildProcess } from "node:child_process";
@@ -75,7 +75,7 @@ export function testPipeline(services: Services, name: string, overrides: Record
       // A failed assertion can leave a pipeline running; it must not outlive its test.
       for (const child of children) child.kill("SIGKILL");
       while (children.size > 0) await new Promise((r) => setTimeout(r, 100));
-      for (const q of [`${id}-normalize`, `${id}-reports`]) {
+      for (const q of [`${id}-store`, `${id}-reports`]) {
         const queue = new Queue(q, { connection: redisConnection(services.redisUrl) });
         await queue.obliterate({ force: true });
         await queue.close();

@@ -1,4 +1,4 @@
-// Configuration of the stream services (ingest, normalizer, reporter) beyond the store's.
+// Configuration of the stream services (ingest, store-worker, reporter) beyond the store's.
 import { accessSync, constants } from "node:fs";
 import { z } from "zod";
 import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds/model";

@@ -2,11 +2,11 @@
 // same wiring, so the bench measures what ops run.
 import type { Queue } from "bullmq";
 import type { Logger } from "@casepulse/logging";
-import type { PipelineMetrics, Service } from "@casepulse/messaging";
+import type { PipelineMetrics, Service } from "@casepulse/ops";
 import type { PiiProtector } from "@casepulse/normalize";
 import type { Store } from "@casepulse/store";
 import { startIngest } from "@casepulse/ingest";
-import { startNormalizer } from "@casepulse/normalizer";
+import { startStoreWorker } from "@casepulse/store-worker";
 import type { StreamContext } from "./stream-context.ts";
 
 export interface RoleDeps {
@@ -15,12 +15,12 @@ export interface RoleDeps {
   metrics: PipelineMetrics;
 }
 
-export function startNormalizerRole({ stream, logger, metrics }: RoleDeps, store: Store): Promise<Service> {
+export function startStoreRole({ stream, logger, metrics }: RoleDeps, store: Store): Promise<Service> {
   const { env, names } = stream;
-  return startNormalizer({
+  return startStoreWorker({
     store,
     redisUrl: env.REDIS_URL,
-    queueName: names.normalizeQueue,
+    queueName: names.storeQueue,
     logger,
     metrics,
     concurrency: env.CASEPULSE_WORKER_CONCURRENCY,

@@ -1,8 +1,9 @@
-// What the stream commands share: stream config, Kafka gateway, names, the normalize queue.
+// What the stream commands share: stream config, Kafka gateway, names, the store queue.
 import { readFileSync } from "node:fs";
 import type { Queue } from "bullmq";
 import { feedTopics, parseEnv, streamEnvSchema, type StreamEnv } from "@casepulse/config";
-import { createKafkaGateway, namesFor, openQueue, type KafkaGateway, type Names } from "@casepulse/messaging";
+import { createKafkaGateway, type KafkaGateway } from "@casepulse/kafka";
+import { namesFor, openQueue, type Names } from "@casepulse/queues";
 import type { Logger } from "@casepulse/logging";
 
 export interface StreamContext {
@@ -31,8 +32,8 @@ export function openStreamContext(logger?: Logger): StreamContext {
   return { env, names, kafka };
 }
 
-/** The normalize queue; one-shot commands (status, jobs) fail fast instead of waiting for Redis. */
-export function normalizeQueue(ctx: StreamContext, options: { failFast?: boolean; logger?: Logger } = {}): Queue {
+/** The store queue; one-shot commands (status, jobs) fail fast instead of waiting for Redis. */
+export function openStoreQueue(ctx: StreamContext, options: { failFast?: boolean; logger?: Logger } = {}): Queue {
   const { logger, failFast } = options;
-  return openQueue(ctx.names.normalizeQueue, ctx.env.REDIS_URL, { failFast, onError: logger && ((message) => logger.error({ redis: message }, "redis error")) });
+  return openQueue(ctx.names.storeQueue, ctx.env.REDIS_URL, { failFast, onError: logger && ((message) => logger.error({ redis: message }, "redis error")) });
 }

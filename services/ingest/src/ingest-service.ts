@@ -6,18 +6,9 @@ import type { Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { Feed } from "@casepulse/feeds";
 import { classifyRecords } from "@casepulse/ingestion";
-import {
-  dlqTopic,
-  NORMALIZE_JOB,
-  once,
-  pendingJobs,
-  storeJobOptions,
-  type KafkaGateway,
-  type Names,
-  type PipelineMetrics,
-  type Service,
-  type StoreBatchJob,
-} from "@casepulse/messaging";
+import type { KafkaConsumer, KafkaGateway } from "@casepulse/kafka";
+import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
+import { dlqTopic, pendingJobs, STORE_BATCH_JOB, storeJobOptions, type Names, type StoreBatchJob } from "@casepulse/queues";
 import type { PiiProtector } from "@casepulse/normalize";
 
 export interface IngestOptions {
@@ -56,64 +47,61 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
     o.metrics.ingestPaused.set(0);
   }
 
-  async function runConsumer(): Promise<ReturnType<KafkaGateway["consumer"]>> {
+  async function runConsumer(): Promise<KafkaConsumer> {
     const consumer = o.kafka.consumer(o.names.consumerGroup);
-    consumer.on(consumer.events.GROUP_JOIN, () => {
+    consumer.onGroupJoin(() => {
       joined = true;
       crashed = false;
       restarts = 0;
     });
-    consumer.on(consumer.events.CRASH, (e) => {
+    consumer.onCrash((crash) => {
       // kafkajs restarts itself after a retriable crash; after any other, this instance is not
       // ready until a fresh consumer has rejoined the group.
-      crashed = !e.payload.restart;
-      o.logger.error({ err: e.payload.error?.message, restart: e.payload.restart }, "kafka consumer crashed");
+      crashed = !crash.restart;
+      o.logger.error({ err: crash.error?.message, restart: crash.restart }, "kafka consumer crashed");
       if (crashed && !stopping) scheduleRestart();
     });
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-        const feed = feedOfTopic.get(batch.topic)!;
-        const messages = batch.messages;
-        for (let i = 0; i < messages.length && isRunning() && !isStale() && !stopping; ) {
-          await waitForRoom(heartbeat, isRunning);
-          if (!isRunning() || stopping) break;
-          // Up to `maxQueueDepth` jobs' worth at a time, each job a slice of `jobRecords`.
-          const chunk = messages.slice(i, i + o.jobRecords * 8);
-          const jobs: { name: string; data: StoreBatchJob; opts: object }[] = [];
-          const dead: { value: Buffer | null; key: Buffer | null; headers: Record<string, string> }[] = [];
-          for (let s = 0; s < chunk.length; s += o.jobRecords) {
-            const slice = chunk.slice(s, s + o.jobRecords);
-            const first = slice[0]!.offset;
-            const last = slice[slice.length - 1]!.offset;
-            const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
-            const { rows, rejected } = classifyRecords(feed, raws, o.pii);
-            rejected.forEach((r) => {
-              const m = slice[raws.findIndex((x) => x.source === r.source)]!;
-              dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
-            });
-            // The batch id names the exact offsets, so a redelivered identical slice collapses in ClickHouse.
-            const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
-            jobs.push({
-              name: NORMALIZE_JOB,
-              data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
-              opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
-            });
-            o.metrics.recordsIn.inc({ feed }, slice.length);
-            o.metrics.rejected.inc({ feed }, rejected.length);
-          }
-          if (dead.length) await producer.send({ topic: dlqTopic(batch.topic), messages: dead });
-          await o.queue.addBulk(jobs);
-          const next = (BigInt(chunk[chunk.length - 1]!.offset) + 1n).toString();
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-          resolveOffset(chunk[chunk.length - 1]!.offset);
-          i += chunk.length;
-          await heartbeat();
+    await consumer.subscribe(topics, { fromBeginning: true });
+    // Offsets are committed by hand below, once Redis holds the batch's jobs.
+    await consumer.runBatches(async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+      const feed = feedOfTopic.get(batch.topic)!;
+      const messages = batch.messages;
+      for (let i = 0; i < messages.length && isRunning() && !isStale() && !stopping; ) {
+        await waitForRoom(heartbeat, isRunning);
+        if (!isRunning() || stopping) break;
+        // Up to `maxQueueDepth` jobs' worth at a time, each job a slice of `jobRecords`.
+        const chunk = messages.slice(i, i + o.jobRecords * 8);
+        const jobs: { name: string; data: StoreBatchJob; opts: object }[] = [];
+        const dead: { value: Buffer | null; key: Buffer | null; headers: Record<string, string> }[] = [];
+        for (let s = 0; s < chunk.length; s += o.jobRecords) {
+          const slice = chunk.slice(s, s + o.jobRecords);
+          const first = slice[0]!.offset;
+          const last = slice[slice.length - 1]!.offset;
+          const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
+          const { rows, rejected } = classifyRecords(feed, raws, o.pii);
+          rejected.forEach((r) => {
+            const m = slice[raws.findIndex((x) => x.source === r.source)]!;
+            dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
+          });
+          // The batch id names the exact offsets, so a redelivered identical slice collapses in ClickHouse.
+          const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
+          jobs.push({
+            name: STORE_BATCH_JOB,
+            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
+            opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
+          });
+          o.metrics.recordsIn.inc({ feed }, slice.length);
+          o.metrics.rejected.inc({ feed }, rejected.length);
         }
-      },
+        if (dead.length) await producer.send({ topic: dlqTopic(batch.topic), messages: dead });
+        await o.queue.addBulk(jobs);
+        const next = (BigInt(chunk[chunk.length - 1]!.offset) + 1n).toString();
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        resolveOffset(chunk[chunk.length - 1]!.offset);
+        i += chunk.length;
+        await heartbeat();
+      }
     });
     return consumer;
   }

@@ -1,6 +1,6 @@
 // Produces hotline records at a set rate for a set time, straight through kafkajs: faster than the
 // pipeline can store them, so its back-pressure is what keeps memory bounded.
-import { createKafkaGateway } from "@casepulse/messaging";
+import { createKafkaGateway } from "@casepulse/kafka";
 
 export interface LoadResult {
   sent: number;

@@ -3,7 +3,8 @@
 import { topicVariable } from "@casepulse/config";
 import { FEEDS } from "@casepulse/feeds";
 import { Queue } from "bullmq";
-import { createKafkaGateway, redisConnection, type KafkaSettings } from "@casepulse/messaging";
+import { createKafkaGateway, type KafkaSettings } from "@casepulse/kafka";
+import { redisConnection } from "@casepulse/queues";
 
 export interface JobCounts {
   waiting: number;
@@ -24,7 +25,7 @@ export function probePipeline(env: Record<string, string>, kafka: Partial<KafkaS
   const prefix = env.CASEPULSE_PREFIX!;
   const topics = FEEDS.map((feed) => env[topicVariable(feed)]!);
   const gateway = createKafkaGateway({ brokers: env.KAFKA_BROKERS!.split(","), clientId: "reliability-probe", ssl: false, ...kafka });
-  const queue = new Queue(`${prefix}-normalize`, { connection: redisConnection(env.REDIS_URL!) });
+  const queue = new Queue(`${prefix}-store`, { connection: redisConnection(env.REDIS_URL!) });
   // Outages are what these tests cause; the probe's calls wait for the reconnect instead.
   queue.on("error", () => undefined);
   return {

@@ -1,9 +1,9 @@
 // What `casepulse jobs failed` does; its definition (commands/jobs.ts) loads this when it runs.
 import type { JobsFailedOptions } from "../commands/jobs.ts";
-import { normalizeQueue, openStreamContext } from "../stream-context.ts";
+import { openStoreQueue, openStreamContext } from "../stream-context.ts";
 
 export async function failed(opts: JobsFailedOptions): Promise<void> {
-  const queue = normalizeQueue(openStreamContext(), { failFast: true });
+  const queue = openStoreQueue(openStreamContext(), { failFast: true });
   try {
     const jobs = await queue.getFailed(0, 999);
     for (const job of jobs) console.log(`${job.id}  attempts ${job.attemptsMade}  ${job.failedReason}`);

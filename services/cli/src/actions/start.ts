@@ -1,11 +1,12 @@
 // What `casepulse start` does; its definition (commands/start.ts) loads this when it runs.
 import { createLogger } from "@casepulse/logging";
-import { createMetrics, pendingJobs, startOpsServer, type Service } from "@casepulse/messaging";
+import { createMetrics, startOpsServer, type Service } from "@casepulse/ops";
+import { pendingJobs } from "@casepulse/queues";
 import { startReporter } from "@casepulse/reporter";
 import type { Role } from "../commands/start.ts";
 import { openContext, loadEnv, type Context } from "../context.ts";
-import { startIngestRole, startNormalizerRole } from "../roles.ts";
-import { normalizeQueue, openStreamContext } from "../stream-context.ts";
+import { startIngestRole, startStoreRole } from "../roles.ts";
+import { openStoreQueue, openStreamContext } from "../stream-context.ts";
 
 export async function start(roles: Role[]): Promise<void> {
   const storeEnv = loadEnv();
@@ -13,8 +14,8 @@ export async function start(roles: Role[]): Promise<void> {
   const stream = openStreamContext(logger);
   const { env, names } = stream;
   const metrics = createMetrics();
-  const queue = normalizeQueue(stream, { logger });
-  const needsStore = roles.includes("normalizer") || roles.includes("reporter");
+  const queue = openStoreQueue(stream, { logger });
+  const needsStore = roles.includes("store") || roles.includes("reporter");
   const ctx: Context | null = needsStore ? await openContext(storeEnv) : null;
   const pii = ctx?.pii ?? (await import("@casepulse/normalize")).createPiiProtector(storeEnv.CASEPULSE_PII_KEY);
   const services: Service[] = [];
@@ -38,7 +39,7 @@ export async function start(roles: Role[]): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight work");
     await byRole.get("ingest")?.close();
-    if (byRole.has("normalizer")) {
+    if (byRole.has("store")) {
       const deadline = Date.now() + env.CASEPULSE_DRAIN_TIMEOUT_MS;
       while (Date.now() < deadline && (await pendingJobs(queue)) > 0) await new Promise((r) => setTimeout(r, 200));
     }
@@ -52,8 +53,8 @@ export async function start(roles: Role[]): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 
-  if (ctx && roles.includes("normalizer")) {
-    add("normalizer", await startNormalizerRole({ stream, logger, metrics }, ctx.store));
+  if (ctx && roles.includes("store")) {
+    add("store", await startStoreRole({ stream, logger, metrics }, ctx.store));
   }
   if (ctx && roles.includes("reporter")) {
     add("reporter", await startReporter({

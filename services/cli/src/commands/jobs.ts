@@ -1,4 +1,4 @@
-// `casepulse jobs`: the failed set of the normalize queue, for operators to inspect and retry.
+// `casepulse jobs`: the failed set of the store queue, for operators to inspect and retry.
 import { Command } from "commander";
 
 export interface JobsFailedOptions {
@@ -6,7 +6,7 @@ export interface JobsFailedOptions {
 }
 
 const failed = new Command("failed")
-  .description("list normalize jobs that used up their attempts")
+  .description("list store jobs that used up their attempts")
   .option("--retry", "move them back to the queue")
   .action(async (opts: JobsFailedOptions) => (await import("../actions/jobs.ts")).failed(opts));
 

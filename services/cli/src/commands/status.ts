@@ -7,6 +7,6 @@ export interface StatusOptions {
 }
 
 export const statusCommand = new Command("status")
-  .description("consumer-group lag over the feed topics and pending normalize jobs")
+  .description("consumer-group lag over the feed topics and pending store jobs")
   .option("--json", "print one JSON object")
   .action(async (opts: StatusOptions) => (await import("../actions/status.ts")).status(opts));

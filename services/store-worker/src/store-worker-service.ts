@@ -1,13 +1,14 @@
-// services/normalizer: a BullMQ worker that stores each slice in ClickHouse. ClickHouse is the
+// services/store-worker: a BullMQ worker that stores each slice in ClickHouse. ClickHouse is the
 // deduplication authority (stored msg_ids, ReplacingMergeTree, deterministic insert tokens), so
 // a fresh ClickHouse behind an old Redis still receives every record.
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { writeBatch } from "@casepulse/ingestion";
-import { NORMALIZE_JOB, once, redisConnection, storeBatchJob, type PipelineMetrics, type Service } from "@casepulse/messaging";
+import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
+import { redisConnection, STORE_BATCH_JOB, storeBatchJob } from "@casepulse/queues";
 import { StoreError, type Store } from "@casepulse/store";
 
-export interface NormalizerOptions {
+export interface StoreWorkerOptions {
   store: Store;
   redisUrl: string;
   queueName: string;
@@ -18,9 +19,9 @@ export interface NormalizerOptions {
 }
 
 export async function handleStoreBatch(store: Store, job: Pick<Job, "name" | "data">) {
-  if (job.name !== NORMALIZE_JOB) throw new UnrecoverableError(`unknown job name ${job.name}`);
+  if (job.name !== STORE_BATCH_JOB) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const parsed = storeBatchJob.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`malformed ${NORMALIZE_JOB} payload: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) throw new UnrecoverableError(`malformed ${STORE_BATCH_JOB} payload: ${parsed.error.issues[0]?.message}`);
   const { feed, batchId, source, received, rows, rejected } = parsed.data;
   try {
     return await writeBatch(store, feed, { batchId, source, received, rows: rows as never, rejected });
@@ -31,7 +32,7 @@ export async function handleStoreBatch(store: Store, job: Pick<Job, "name" | "da
   }
 }
 
-export async function startNormalizer(o: NormalizerOptions): Promise<Service> {
+export async function startStoreWorker(o: StoreWorkerOptions): Promise<Service> {
   const worker = new Worker(
     o.queueName,
     async (job) => {
@@ -56,12 +57,12 @@ export async function startNormalizer(o: NormalizerOptions): Promise<Service> {
   );
   worker.on("failed", (job, err) => {
     o.metrics.jobFailures.inc({ queue: o.queueName });
-    o.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "normalize job failed");
+    o.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "store job failed");
   });
-  worker.on("error", (err) => o.logger.error({ err: err.message }, "normalizer worker error"));
+  worker.on("error", (err) => o.logger.error({ err: err.message }, "store worker error"));
   await worker.waitUntilReady();
   return {
-    name: "normalizer",
+    name: "store-worker",
     ready: async () => worker.isRunning(),
     // Worker.close() waits for the active jobs to finish.
     close: once(() => worker.close()),

@@ -4,7 +4,7 @@ import type { Feed } from "@casepulse/feeds";
 
 export interface Names {
   consumerGroup: string;
-  normalizeQueue: string;
+  storeQueue: string;
   reportsQueue: string;
   topics: Record<Feed, string>;
 }
@@ -12,7 +12,7 @@ export interface Names {
 export function namesFor(prefix: string, topics: Record<Feed, string>): Names {
   return {
     consumerGroup: `${prefix}-ingest`,
-    normalizeQueue: `${prefix}-normalize`,
+    storeQueue: `${prefix}-store`,
     reportsQueue: `${prefix}-reports`,
     topics,
   };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FEEDS } from "@casepulse/feeds";
 
-export const NORMALIZE_JOB = "store-batch";
+export const STORE_BATCH_JOB = "store-batch";
 export const REPORT_JOB = "report";
 
 /** A slice of one Kafka batch: validated, personal data already hashed or sealed. */

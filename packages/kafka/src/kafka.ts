@@ -1,6 +1,7 @@
 // All Kafka access goes through this module, so the client library (kafkajs, in maintenance
-// upstream) can be swapped without touching the services.
-import { Kafka, Partitioners, logLevel, type Consumer, type KafkaConfig, type Producer, type SASLOptions } from "kafkajs";
+// upstream) can be swapped without touching the services: what it hands out are its own
+// interfaces below, never a kafkajs type.
+import { Kafka, Partitioners, logLevel, type Consumer, type KafkaConfig, type SASLOptions } from "kafkajs";
 
 export interface KafkaSettings {
   brokers: string[];
@@ -12,12 +13,76 @@ export interface KafkaSettings {
   sasl?: { mechanism: "plain" | "scram-sha-256" | "scram-sha-512"; username: string; password: string } | undefined;
 }
 
+export interface OutgoingMessage {
+  key?: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: Record<string, string>;
+}
+
+export interface KafkaProducer {
+  connect(): Promise<void>;
+  /** `acks: -1` waits for every in-sync replica. */
+  send(record: { topic: string; messages: OutgoingMessage[]; acks?: number }): Promise<unknown>;
+  disconnect(): Promise<void>;
+}
+
+export interface ConsumedMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+  offset: string;
+}
+
+/** One fetch of one partition, with the controls its handler needs to hold and resolve it. */
+export interface ConsumedBatch {
+  batch: { topic: string; partition: number; messages: ConsumedMessage[] };
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+  /** True after a rebalance took the partition away: the rest of the batch is not this member's. */
+  isStale(): boolean;
+  resolveOffset(offset: string): void;
+}
+
+export interface ConsumerCrash {
+  error: Error | undefined;
+  /** Whether the client restarts the consumer by itself. */
+  restart: boolean;
+}
+
+export interface KafkaConsumer {
+  onGroupJoin(listener: () => void): void;
+  onCrash(listener: (crash: ConsumerCrash) => void): void;
+  connect(): Promise<void>;
+  subscribe(topics: string[], options: { fromBeginning: boolean }): Promise<void>;
+  /** Hands each fetched batch to `eachBatch`; nothing is committed or resolved for it. */
+  runBatches(eachBatch: (payload: ConsumedBatch) => Promise<void>): Promise<void>;
+  commitOffsets(offsets: { topic: string; partition: number; offset: string }[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
 export interface KafkaGateway {
-  producer(): Producer;
-  consumer(groupId: string): Consumer;
+  producer(): KafkaProducer;
+  consumer(groupId: string): KafkaConsumer;
   ensureTopics(topics: string[], partitions?: number): Promise<void>;
   /** Total consumer-group lag over the topics: end offsets minus committed offsets. */
   lag(groupId: string, topics: string[]): Promise<number>;
+}
+
+/** Offsets are the caller's to commit, after its own work is safe (autoCommit off). */
+function manualCommitConsumer(consumer: Consumer): KafkaConsumer {
+  return {
+    onGroupJoin: (listener) => void consumer.on(consumer.events.GROUP_JOIN, () => listener()),
+    onCrash: (listener) => void consumer.on(consumer.events.CRASH, (e) => listener({ error: e.payload.error, restart: e.payload.restart })),
+    connect: () => consumer.connect(),
+    subscribe: (topics, { fromBeginning }) => consumer.subscribe({ topics, fromBeginning }),
+    runBatches: (eachBatch) =>
+      consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => eachBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }),
+      }),
+    commitOffsets: (offsets) => consumer.commitOffsets(offsets),
+    disconnect: () => consumer.disconnect(),
+  };
 }
 
 export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: string, message: string, extra: object) => void): KafkaGateway {
@@ -42,18 +107,18 @@ export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: stri
   return {
     producer: () => kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner }),
     consumer: (groupId) =>
-      kafka.consumer({
+      manualCommitConsumer(kafka.consumer({
         groupId,
         sessionTimeout: settings.sessionTimeoutMs ?? 30_000,
         heartbeatInterval: Math.min(3_000, Math.floor((settings.sessionTimeoutMs ?? 30_000) / 3)),
         rebalanceTimeout: 60_000,
         maxBytesPerPartition: 1 << 20,
         // A fetch waits up to 250 ms for 256 KiB instead of returning each few messages: at a
-        // steady trickle every fetch became its own tiny normalize job, and the per-job cost of
+        // steady trickle every fetch became its own tiny store job, and the per-job cost of
         // storing outran the rate (docs/performance.md). A backlog still fills fetches at once.
         minBytes: 256 * 1024,
         maxWaitTimeInMs: 250,
-      }),
+      })),
     async ensureTopics(topics, partitions = 3) {
       const admin = kafka.admin();
       await admin.connect();

@@ -33,7 +33,7 @@ export function createMetrics(): PipelineMetrics {
     }),
     jobFailures: new Counter({ name: "casepulse_job_failures_total", help: "Failed BullMQ job attempts", labelNames: ["queue"], registers }),
     consumerLag: new Gauge({ name: "casepulse_consumer_lag", help: "Consumer-group lag over the feed topics (messages)", registers }),
-    queueDepth: new Gauge({ name: "casepulse_queue_depth", help: "Waiting + active + delayed normalize jobs", registers }),
+    queueDepth: new Gauge({ name: "casepulse_queue_depth", help: "Waiting + active + delayed store jobs", registers }),
     ingestPaused: new Gauge({ name: "casepulse_ingest_paused", help: "1 while the consumer waits for the queue to drain", registers }),
   };
 }

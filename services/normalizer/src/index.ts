@@ -1,1 +1,0 @@
-export { startNormalizer, handleStoreBatch, type NormalizerOptions } from "./normalizer-service.ts";

@@ -1,0 +1,1 @@
+export { startStoreWorker, handleStoreBatch, type StoreWorkerOptions } from "./store-worker-service.ts";
