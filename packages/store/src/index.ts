@@ -9,3 +9,4 @@ export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
 export { openFileStage, countFileLines, type FileStage } from "./file-stage.ts";
 export { detachStdinFromEngine, spoolStdin, type SpooledStdin } from "./stdin-guard.ts";
+export { checkReadOnly, readOnlyQuery, NotReadOnlyError, type ReadFormat } from "./read-only.ts";

@@ -15,6 +15,7 @@ import { statusCommand } from "./commands/status.ts";
 import { reportCommand } from "./commands/report.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { requestReportCommand } from "./commands/request-report.ts";
+import { sqlCommand } from "./commands/sql.ts";
 import { asConfigError, asStoreError } from "./known-errors.ts";
 import { UsageError } from "./usage-error.ts";
 import { CommanderError, oneLine, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
@@ -24,6 +25,7 @@ const program = new Command("casepulse")
   .addCommand(ingestCommand)
   .addCommand(reportCommand)
   .addCommand(explainCommand)
+  .addCommand(sqlCommand)
   .addCommand(generateCommand)
   .addCommand(demoCommand)
   .addCommand(dlqCommand)
