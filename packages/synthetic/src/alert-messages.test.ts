@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roundedPercent, yoyMessage } from "./alert-messages.ts";
+import { overdueOpenMessage, roundedPercent, slaMessage, unitSlaMessage, yoyMessage } from "./alert-messages.ts";
 
 describe("percent in messages: rounded half up, exactly", () => {
   it.each([
@@ -22,5 +22,24 @@ describe("percent in messages: rounded half up, exactly", () => {
     ["mediation.registered", 43, 40, "调解受理案件同比上升8%"],
   ])("%s %i vs %i: %s", (metric, now, prev, message) => {
     expect(yoyMessage(metric, now, prev)).toBe(message);
+  });
+});
+
+describe("on-time closing messages: the rate cut to one decimal, the threshold as a whole percent", () => {
+  it.each([
+    ["蛇口街道执法队", 11, 8, "蛇口街道执法队按时办结率72.7%，低于80%"],
+    ["蛇口街道执法队", 10, 7, "蛇口街道执法队按时办结率70%，低于80%"],
+    ["南山区生态环境局", 1000, 799, "南山区生态环境局按时办结率79.9%，低于80%"],
+  ] as const)("unit_sla %s %i closed, %i on time: %s", (unit, closed, onTime, message) => {
+    expect(unitSlaMessage(unit, 0.8, closed, onTime)).toBe(message);
+  });
+
+  it("the sla message has the same rate and threshold wording", () => {
+    expect(slaMessage(0.9, 11, 8)).toBe("12345热线工单按时办结率72.7%，低于90%");
+    expect(unitSlaMessage("12345热线工单", 0.9, 11, 8)).toBe(slaMessage(0.9, 11, 8));
+  });
+
+  it("overdue_open", () => {
+    expect(overdueOpenMessage(7)).toBe("超期未办结工单7件");
   });
 });

@@ -50,5 +50,19 @@ export function categorySpikeMessage(category: string, orders: number, previousT
 }
 
 export function slaMessage(threshold: number, closed: number, onTime: number): string {
-  return `12345热线工单按时办结率${truncatedPercent(onTime, closed)}%，低于${Math.round(threshold * 100)}%`;
+  return `12345热线工单${onTimeCloseBelow(threshold, closed, onTime)}`;
+}
+
+/** e.g. 蛇口街道执法队按时办结率72.7%，低于80%: the rate and threshold written as in slaMessage */
+export function unitSlaMessage(unit: string, threshold: number, closed: number, onTime: number): string {
+  return `${unit}${onTimeCloseBelow(threshold, closed, onTime)}`;
+}
+
+function onTimeCloseBelow(threshold: number, closed: number, onTime: number): string {
+  return `按时办结率${truncatedPercent(onTime, closed)}%，低于${Math.round(threshold * 100)}%`;
+}
+
+/** Orders open past their deadline at the end of the period. */
+export function overdueOpenMessage(overdue: number): string {
+  return `超期未办结工单${overdue}件`;
 }

@@ -61,6 +61,8 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const LOST_OUTCOMES: readonly Outcome[] = ["revoked", "confirmed_illegal", "ordered_to_perform"];
+/** REPORT.md's litigation.litigation.withdrawn_or_settled (调撤) */
+export const WITHDRAWN_OR_SETTLED: readonly Outcome[] = ["withdrawn", "settled"];
 
 export interface LitigationSnapshot {
   msg_id: string;

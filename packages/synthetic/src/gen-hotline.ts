@@ -1,9 +1,11 @@
 // Hotline volumes: orders per Shanghai month with seasonality, slow growth between the years, one
-// category spike, a few months with poor on-time closing (SLA alerts), repeat orders, and pinned
-// orders at every month boundary (instants that change month when written in UTC).
+// category spike, a few months with poor on-time closing (SLA alerts), a few more in which one
+// handling unit closes late (unit SLA alerts), repeat orders, repeat callers, and pinned orders at
+// every month boundary (instants that change month when written in UTC).
 import type { Emitted } from "./arrival.ts";
 import { daysIn } from "./calendar.ts";
 import type { HotlineEvent } from "./feed-types.ts";
+import { CallerBook } from "./hotline-callers.ts";
 import { orderEvents, type OrderPlan } from "./hotline-order.ts";
 import type { IdFactory } from "./ids.ts";
 import type { Rng } from "./rng.ts";
@@ -29,6 +31,8 @@ const GROWTH = 1.06;
 export const SPIKE = { yearIndex: 1, month0: 4, category: "城乡建设/违法建设" } as const;
 /** (yearIndex, month0) pairs where many orders close late */
 const SLOW_MONTHS = new Set(["0-7", "1-1", "1-6"]);
+/** (yearIndex, month0) pairs where this unit (about a fifth of the orders) closes many of its orders late */
+export const SLOW_UNIT = { unit: "蛇口街道执法队", lateProbability: 0.4, months: new Set(["0-4", "0-10", "1-3", "1-9"]) } as const;
 const CATEGORY_WEIGHTS = CATEGORIES.map((c) => [c, c.weight] as const);
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 1, 1, 3, 10, 10, 10, 10, 7, 7, 10, 10, 10, 10, 7, 7, 7, 7, 3, 3].map(
   (w, h) => [h, w] as const,
@@ -69,7 +73,7 @@ function boundarySlots(rng: Rng, year: number, month0: number): Slot[] {
  * they can be closed or visited without ever being registered in any period. Most keep a deadline
  * because the first event in the feed re-sends it; the others are closed without one.
  */
-function carryOverOrders(rng: Rng, ids: IdFactory, firstYear: number, scale: number, cutoff: number): Emitted<HotlineEvent>[] {
+function carryOverOrders(rng: Rng, x: Rng, ids: IdFactory, firstYear: number, scale: number, cutoff: number): Emitted<HotlineEvent>[] {
   const start = shanghaiTime(firstYear, 0, 1);
   const out: Emitted<HotlineEvent>[] = [];
   const n = Math.max(3, Math.round(HOTLINE_ORDERS_PER_YEAR * scale * 0.005));
@@ -85,7 +89,7 @@ function carryOverOrders(rng: Rng, ids: IdFactory, firstYear: number, scale: num
       repeatMarkedOnDispatch: false,
       lateProbability: 0.02,
     };
-    const all = orderEvents(rng, ids, plan, cutoff);
+    const all = orderEvents(rng, x, ids, plan, cutoff);
     const deadline = all.find((e) => e.record.event === "登记")?.record.deadline;
     const inFeed = all.filter((e) => e.at >= start);
     const first = inFeed[0];
@@ -96,7 +100,9 @@ function carryOverOrders(rng: Rng, ids: IdFactory, firstYear: number, scale: num
 }
 
 export function generateHotline(rng: Rng, ids: IdFactory, years: [number, number], scale: number, cutoff: number): HotlineOutput {
-  const events: Emitted<HotlineEvent>[] = carryOverOrders(rng, ids, years[0], scale, cutoff);
+  const x = rng.fork("process");
+  const callers = new CallerBook(rng.fork("callers"));
+  const events: Emitted<HotlineEvent>[] = carryOverOrders(rng, x, ids, years[0], scale, cutoff);
   const orders: HotlineOrderInfo[] = [];
   const recent = new Map<string, HotlineOrderInfo[]>();
   const seasonTotal = SEASON.reduce((a, b) => a + b, 0);
@@ -119,12 +125,15 @@ export function generateHotline(rng: Rng, ids: IdFactory, years: [number, number
       slots.push(...boundarySlots(rng, year, month0));
       slots.sort((a, b) => a.at - b.at); // so a repeat can only point at an earlier order
       const lateProbability = SLOW_MONTHS.has(`${yi}-${month0}`) ? 0.2 : 0.02;
-      for (const slot of slots) {
+      const slowUnit = SLOW_UNIT.months.has(`${yi}-${month0}`) ? SLOW_UNIT : undefined;
+      const phones = callers.month(slots.length, scale);
+      for (const [index, slot] of slots.entries()) {
         const community = rng.weighted(COMMUNITIES);
         const key = `${community}|${slot.category.path}`;
         const earlier = (recent.get(key) ?? []).filter((o) => o.registeredAt < slot.at && o.registeredAt > slot.at - 60 * DAY_MS);
         const repeat = earlier.length > 0 && rng.chance(0.12) ? rng.pick(earlier) : null;
         const orderId = orderIdAt(ids, slot.at);
+        const callerPhone = phones.get(index);
         const plan: OrderPlan = {
           orderId,
           registeredAt: slot.at,
@@ -135,8 +144,10 @@ export function generateHotline(rng: Rng, ids: IdFactory, years: [number, number
           lateProbability,
           ...(slot.form ? { registerForm: slot.form } : {}),
           ...(slot.closeAt !== undefined ? { closeAt: slot.closeAt } : {}),
+          ...(callerPhone !== undefined ? { callerPhone } : {}),
+          ...(slowUnit ? { slowUnit } : {}),
         };
-        events.push(...orderEvents(rng, ids, plan, cutoff));
+        events.push(...orderEvents(rng, x, ids, plan, cutoff));
         const info = { orderId, community, category: slot.category.path, registeredAt: slot.at };
         orders.push(info);
         recent.set(key, [...(recent.get(key) ?? []).filter((o) => o.registeredAt > slot.at - 60 * DAY_MS), info]);

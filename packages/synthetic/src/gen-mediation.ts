@@ -7,7 +7,7 @@ import type { MediationKind, MediationSnapshot, MediationStatus } from "./feed-t
 import type { HotlineOrderInfo } from "./gen-hotline.ts";
 import type { IdFactory } from "./ids.ts";
 import type { Rng } from "./rng.ts";
-import { DAY_MS, HOUR_MS, duration, formatTimestamp, type FormWeights } from "./time-format.ts";
+import { DAY_MS, HOUR_MS, duration, formatTimestamp, shanghaiParts, type FormWeights } from "./time-format.ts";
 import { COMMUNITIES, DISPUTE_TYPES, MEDIATION_KIND_WEIGHTS } from "./vocab.ts";
 
 export const MEDIATION_CASES_PER_YEAR = 400;
@@ -29,13 +29,27 @@ function amountFen(rng: Rng, typical: number): number | null {
   return rng.chance(0.6) ? Math.round(fen / 10_000) * 10_000 : fen; // often whole hundreds
 }
 
-function referral(rng: Rng, orders: HotlineOrderInfo[], community: string | null, at: number): string | null {
+/**
+ * The 12345 order a case came from: mostly one of the feed's orders of the same community, some
+ * an order the hotline export does not hold (kept on the mediation register only, or mistyped),
+ * which REPORT.md's mediation.referred does not count. `x` is a stream of its own so that adding
+ * those left the other draws as they were.
+ */
+function referral(rng: Rng, x: Rng, orders: HotlineOrderInfo[], community: string | null, at: number): string | null {
   if (community === null || !rng.chance(0.2)) return null;
   const near = orders.filter((o) => o.community === community && o.registeredAt < at && o.registeredAt > at - 30 * DAY_MS);
-  return near.length > 0 ? rng.pick(near).orderId : null;
+  const held = near.length > 0 ? rng.pick(near).orderId : null;
+  return x.chance(0.2) ? unheldOrderId(x, at) : held;
 }
 
-function caseSnapshots(rng: Rng, ids: IdFactory, year: number, month0: number, orders: HotlineOrderInfo[]): Emitted<MediationSnapshot>[] {
+/** Shaped like the feed's 工单编号 (SZ + yymmdd + sequence) with a sequence no day of the feed reaches. */
+function unheldOrderId(x: Rng, at: number): string {
+  const day = shanghaiParts(at - x.int(1, 20) * DAY_MS);
+  const ymd = [day.year % 100, day.month0 + 1, day.day].map((n) => String(n).padStart(2, "0")).join("");
+  return `SZ${ymd}${x.int(90_000, 99_999)}`;
+}
+
+function caseSnapshots(rng: Rng, x: Rng, ids: IdFactory, year: number, month0: number, orders: HotlineOrderInfo[]): Emitted<MediationSnapshot>[] {
   const kind = rng.weighted(MEDIATION_KIND_WEIGHTS);
   const [disputeType, , typical] = rng.weighted(DISPUTE_TYPES.map((d) => [d, d[1]] as const));
   const registered = registerDate(rng, year, month0);
@@ -51,7 +65,7 @@ function caseSnapshots(rng: Rng, ids: IdFactory, year: number, month0: number, o
   if (community !== null) state.community = community;
   else if (rng.chance(0.3)) state.community = null;
   if (rng.chance(0.85)) state.parties = rng.chance(0.9) ? rng.int(2, 4) : rng.int(5, 12);
-  const ref = referral(rng, orders, community, registered);
+  const ref = referral(rng, x, orders, community, registered);
   if (ref !== null) state.referral_order_id = ref;
   const stableFormat = rng.chance(0.8) && fen !== null ? formatAmount(rng, fen) : null;
   const out: Emitted<MediationSnapshot>[] = [];
@@ -91,11 +105,12 @@ export function generateMediation(
   orders: HotlineOrderInfo[],
 ): Emitted<MediationSnapshot>[] {
   const out: Emitted<MediationSnapshot>[] = [];
+  const x = rng.fork("referrals");
   for (let yi = 0; yi <= years[1] - years[0]; yi++) {
     const perMonth = (MEDIATION_CASES_PER_YEAR * scale * GROWTH ** yi) / 12;
     for (let month0 = 0; month0 < 12; month0++) {
       const n = Math.round(perMonth * (0.8 + 0.4 * rng.float()));
-      for (let i = 0; i < n; i++) out.push(...caseSnapshots(rng, ids, years[0] + yi, month0, orders));
+      for (let i = 0; i < n; i++) out.push(...caseSnapshots(rng, x, ids, years[0] + yi, month0, orders));
     }
   }
   return out.filter((e) => e.at < cutoff);

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { expectedReport } from "./expected-report.ts";
+import { expectedReport, reportFromFolded } from "./expected-report.ts";
 import { LEVELED_KINDS, REPLIED_STATUSES, type HotlineEvent, type LitigationSnapshot, type MediationSnapshot, type SupervisionSnapshot } from "./feed-types.ts";
 import { generateFeeds } from "./generate-feeds.ts";
 import { MALFORMED_BY_FEED, type FeedName } from "./malformed-kinds.ts";
 import { foldTruth } from "./oracle-state.ts";
-import { parsePeriod } from "./period.ts";
+import { overdueAt } from "./oracle-overdue.ts";
+import { parsePeriod, periodsOf } from "./period.ts";
 import { tryParseTimestamp } from "./timestamp.ts";
 
 const FEEDS: FeedName[] = ["hotline", "mediation", "litigation", "supervision"];
@@ -28,13 +29,15 @@ describe("generateFeeds: determinism and bookkeeping", () => {
     expect(other.supervision).not.toEqual(small.supervision);
   });
 
-  // Digests of seed 7 / scale 0.1 taken before the supervision feed existed: it must draw from
-  // its own streams. Change them only with a deliberate change to these feeds' generators.
+  // Digests of seed 7 / scale 0.1, taken when the generator gained what REPORT.md's process figures
+  // need (repeat callers, a slow unit, late acceptances, referrals to orders not held). Change them
+  // only with a deliberate change to the generators.
   it.each([
-    ["hotline", 7180, "411558b311410131"],
-    ["mediation", 257, "0028c2352e6ffef4"],
-    ["litigation", 70, "63bf0b7d28c71b29"],
-  ] as const)("%s is unchanged by the fourth feed: %i lines, sha256 %s…", (feed, lines, digest) => {
+    ["hotline", 7326, "4c821753edf92c87"],
+    ["mediation", 256, "4d1c841a3152486f"],
+    ["litigation", 70, "26379b61cadefc84"],
+    ["supervision", 52, "82e5c2d725ba87f5"],
+  ] as const)("%s: %i lines, sha256 %s…", (feed, lines, digest) => {
     expect(small[feed].length).toBe(lines);
     expect(createHash("sha256").update(small[feed].join("\n")).digest("hex").slice(0, 16)).toBe(digest);
   });
@@ -121,6 +124,45 @@ describe("generateFeeds: the cases the pipeline must handle are present", () => 
   });
 });
 
+describe("generateFeeds: what the hotline process figures and referrals need", () => {
+  const folded = foldTruth(small.truth);
+  const hl = small.truth.hotline;
+  const DAY = 86_400_000;
+  const accepted = folded.orders.flatMap((o) => (o.registeredAt !== null && o.firstAcceptAt !== null ? [o.firstAcceptAt - o.registeredAt] : []));
+  const monthEnds = periodsOf([2023, 2024]).filter((p) => p.length === 7).map((p) => parsePeriod(p).end);
+  /** orders registered per (Shanghai month or year, caller) */
+  const callerCounts = (label: (at: number) => string) => {
+    const counts = new Map<string, number>();
+    for (const o of folded.orders) {
+      if (o.registeredAt === null || o.callerPhone === null) continue;
+      const key = `${label(o.registeredAt)} ${o.callerPhone}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts.values()];
+  };
+  const month = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 7);
+  const year = (at: number) => month(at).slice(0, 4);
+  const held = new Set(folded.orders.map((o) => o.orderId));
+  const referrals = folded.mediation.flatMap((c) => (c.referralOrderId === null ? [] : [c.referralOrderId]));
+  const registers = new Map(hl.filter((e) => e.event === "登记").map((e) => [e.order_id, e.caller_phone]));
+
+  it.each<[string, () => boolean]>([
+    ["退回 and 重启 events", () => hl.some((e) => e.event === "退回") && hl.some((e) => e.event === "重启")],
+    ["签收 exactly 24 h after 登记", () => accepted.some((d) => d === DAY)],
+    ["签收 just after 24 h and days after", () => accepted.some((d) => d > DAY && d <= DAY + 1000) && accepted.some((d) => d > 2 * DAY)],
+    ["callers with 3 or more orders in a month", () => callerCounts(month).some((n) => n >= 3)],
+    ["callers with exactly 2 orders in a month and in a year", () => callerCounts(month).includes(2) && callerCounts(year).includes(2)],
+    ["a 回访 carrying another number than the 登记", () => hl.some((e) => e.event === "回访" && e.caller_phone != null && e.caller_phone !== registers.get(e.order_id))],
+    ["several handling units", () => new Set(folded.orders.map((o) => o.unit)).size >= 8],
+    ["orders open past their deadline at the export", () => overdueAt(folded.orders, parsePeriod("2025").start).length > 0],
+    ["orders overdue at a month end and closed after it", () => monthEnds.some((end) => overdueAt(folded.orders, end).some((x) => (folded.orders.find((o) => o.orderId === x.orderId)?.closedAt ?? 0) > end))],
+    ["referrals to orders the data holds", () => referrals.some((r) => held.has(r))],
+    ["referrals to orders it does not hold", () => referrals.some((r) => !held.has(r))],
+  ])("%s", (_, check) => {
+    expect(check()).toBe(true);
+  });
+});
+
 describe("generateFeeds: the supervision feed", () => {
   const sup = small.truth.supervision;
   const items = foldTruth(small.truth).supervision;
@@ -178,6 +220,20 @@ describe("generateFeeds: the seed-42 scenario raises the alerts it was built for
       { rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期交办的建议提案及司法、检察建议逾期答复${r.supervision.late}件` },
     ]);
     expect(r.supervision.late).toBeGreaterThan(0);
+  });
+
+  it("a unit clearly below 80% on time with >= 10 closed raises unit_sla in some months; fewer than 10 closed never does", () => {
+    const folded = foldTruth(truth);
+    const months = periodsOf([2023, 2024]).filter((p) => p.length === 7).map((p) => reportFromFolded(folded, p));
+    const raised = months.flatMap((r) => r.alerts.filter((a) => a.rule === "unit_sla").map((a) => a.metric));
+    expect(raised.filter((m) => m === "hotline.by_unit:蛇口街道执法队").length).toBeGreaterThanOrEqual(3);
+    expect(months.some((r) => r.hotline.by_unit.some((u) => u.closed < 10 && u.on_time_close_rate !== null && u.on_time_close_rate < 0.8))).toBe(true);
+    for (const r of months) {
+      const low = r.hotline.by_unit.filter((u) => u.closed >= 10 && (u.on_time_close_rate ?? 1) < 0.8).map((u) => `hotline.by_unit:${u.unit}`);
+      expect(r.alerts.filter((a) => a.rule === "unit_sla").map((a) => a.metric)).toEqual(low);
+      expect(r.hotline.repeat_callers).toBeGreaterThan(0);
+      expect(r.published).toBeNull();
+    }
   });
 
   it("2024-05: a 城乡建设/违法建设 spike", () => {

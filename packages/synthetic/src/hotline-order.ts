@@ -1,6 +1,9 @@
 // One work order's life: 登记 → 派发 → 签收 → (退回 → 派发 → 签收) → 办结 → 回访, with the
 // deviations the pipeline must get right: reclassification and deadline extensions on later
-// events, same-instant events, reopening (重启) with or without a second 办结, late closing.
+// events, same-instant events, reopening (重启) with or without a second 办结, late closing, late
+// acceptance (签收 exactly at and just after 24 h too), a caller's number given again on 回访.
+// Choices added for REPORT.md's process figures draw from a second stream (`x`), so that they move
+// the main stream's draws, and with them the orders' other figures, as little as they can.
 import type { Emitted } from "./arrival.ts";
 import type { Channel, HotlineEvent, HotlineEventType, Satisfaction } from "./feed-types.ts";
 import { callerPhone, complaintText, unknownKeys } from "./hotline-content.ts";
@@ -22,7 +25,15 @@ export interface OrderPlan {
   registerForm?: TsForm;
   /** boundary cases pin the closing instant */
   closeAt?: number;
+  /** a repeat caller's number instead of the one drawn */
+  callerPhone?: string;
+  /** a handling unit that closes late more often in this order's month */
+  slowUnit?: { unit: string; lateProbability: number };
 }
+
+/** Orders left open (never closed in the data) are mostly the ones handled shortly before the export. */
+const RECENT_MS = 30 * DAY_MS;
+const STALE_OPEN_SHARE = 0.15;
 
 const FORMS: FormWeights = [
   ["local", 40],
@@ -37,7 +48,7 @@ const MINUTE_MS = 60_000;
 
 type Fields = Omit<HotlineEvent, "msg_id" | "order_id" | "event" | "event_time">;
 
-export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: number): Emitted<HotlineEvent>[] {
+export function orderEvents(rng: Rng, x: Rng, ids: IdFactory, plan: OrderPlan, cutoff: number): Emitted<HotlineEvent>[] {
   const out: Emitted<HotlineEvent>[] = [];
   let stopped = false;
   const emit = (event: HotlineEventType, at: number, fields: Fields, form?: TsForm): void => {
@@ -62,7 +73,8 @@ export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: n
   const day = shanghaiParts(t0);
   let deadline = shanghaiTime(day.year, day.month0, day.day + plan.category.days, 18);
   const fmtDeadline = (ms: number) => formatTimestamp(ms, rng.weighted(FORMS));
-  const phone = rng.chance(0.75) ? callerPhone(rng) : null;
+  const drawnPhone = rng.chance(0.75) ? callerPhone(rng) : null;
+  const phone = plan.callerPhone ?? drawnPhone;
   const register: Fields = {
     category: plan.category.path,
     community: plan.community,
@@ -85,7 +97,13 @@ export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: n
   }
   if (plan.repeatOf !== null && plan.repeatMarkedOnDispatch) dispatch.repeat_of = plan.repeatOf;
   emit("派发", t, dispatch);
+  const dispatchedAt = t;
   t += duration(rng, 10 * MINUTE_MS, DAY_MS) + jitter();
+  const acceptance = x.float();
+  // REPORT.md's accept_hours (24 h by default) is inclusive: exactly 24 h is in time, 1 s more is not.
+  if (acceptance < 0.01 && t0 + DAY_MS >= dispatchedAt) t = t0 + DAY_MS;
+  else if (acceptance < 0.015 && t0 + DAY_MS >= dispatchedAt) t = t0 + DAY_MS + 1000;
+  else if (acceptance < 0.035) t = dispatchedAt + duration(x, DAY_MS, 4 * DAY_MS);
   const accept: Fields = { unit };
   if (rng.chance(0.02)) accept.category = rng.pick(CATEGORIES).path;
   emit("签收", t, accept);
@@ -95,12 +113,14 @@ export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: n
     emit("派发", (t += duration(rng, 10 * MINUTE_MS, 4 * HOUR_MS)), { unit });
     emit("签收", (t += duration(rng, 10 * MINUTE_MS, DAY_MS)), { unit });
   }
-  if (plan.closeAt === undefined && rng.chance(0.06)) return out; // still being handled
+  // still being handled at the export; the few stale ones stay open past their deadline for months
+  if (plan.closeAt === undefined && rng.chance(0.06) && (t0 >= cutoff - RECENT_MS || x.chance(STALE_OPEN_SHARE))) return out;
 
   const closeTime = (after: number): number => {
     if (plan.closeAt !== undefined && plan.closeAt > after) return plan.closeAt;
     if (rng.chance(0.01) && deadline > after) return deadline; // exactly at the deadline: on time
-    if (rng.chance(plan.lateProbability) || deadline <= after + HOUR_MS) {
+    const slow = plan.slowUnit?.unit === unit ? plan.slowUnit.lateProbability : plan.lateProbability;
+    if (rng.chance(slow) || deadline <= after + HOUR_MS) {
       return Math.max(after, deadline) + duration(rng, HOUR_MS, 10 * DAY_MS);
     }
     return after + duration(rng, HOUR_MS, deadline - after);
@@ -108,7 +128,10 @@ export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: n
   const visit = (after: number): Satisfaction | null => {
     if (!rng.chance(0.78)) return null;
     const rating = rng.weighted<Satisfaction>([["满意", 70], ["基本满意", 18], ["不满意", 12]]);
-    emit("回访", (t = after + duration(rng, 2 * HOUR_MS, 3 * DAY_MS)), { satisfaction: rating });
+    const fields: Fields = { satisfaction: rating };
+    // The visitor notes the number reached: the same one, or a new one that then is the caller's.
+    if (x.chance(0.03)) fields.caller_phone = phone !== null && x.chance(0.5) ? phone : callerPhone(x);
+    emit("回访", (t = after + duration(rng, 2 * HOUR_MS, 3 * DAY_MS)), fields);
     return rating;
   };
   emit("办结", (t = closeTime(t)), { unit });
@@ -123,7 +146,7 @@ export function orderEvents(rng: Rng, ids: IdFactory, plan: OrderPlan, cutoff: n
     reopen.deadline = fmtDeadline(deadline);
   }
   emit("重启", t, reopen);
-  if (rng.chance(0.25)) return out; // reopened and never closed again
+  if (rng.chance(0.25) && (t >= cutoff - RECENT_MS || x.chance(STALE_OPEN_SHARE))) return out; // reopened and not closed again
   emit("办结", (t = closeTime(t)), { unit });
   visit(t);
   return out;

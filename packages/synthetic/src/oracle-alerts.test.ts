@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectedReport } from "./expected-report.ts";
 import type { HotlineEvent, LitigationSnapshot, MediationSnapshot, ReportTruth } from "./feed-types.ts";
-import { hotline, litigation, mediation, register, truth } from "./truth-builder.ts";
+import { hotline, litigation, mediation, register, supervision, truth } from "./truth-builder.ts";
 
 const alerts = (t: ReportTruth, period: string) => expectedReport(t, period).alerts;
 
@@ -142,7 +142,66 @@ describe("category_spike (monthly only): >= 10 orders and >= 2x the mean of the 
   });
 });
 
+describe("unit_sla: a unit of by_unit with closed >= 10 and on_time_close_rate < 0.8", () => {
+  /** `closed` orders of `unit` registered in March, closed in May, `late` of them after their deadline */
+  const closings = (unit: string, closed: number, late: number) =>
+    Array.from({ length: closed }, (_, i) => {
+      const o = id();
+      return [
+        register(o, "2024-03-20 09:00:00", { deadline: "2024-05-10 18:00:00" }),
+        hotline(o, "派发", "2024-03-20 10:00:00", { unit }),
+        hotline(o, "办结", i < late ? "2024-05-11 09:00:00" : "2024-05-09 09:00:00"),
+      ];
+    }).flat();
+  const U = "蛇口街道执法队";
+  it.each([
+    { name: "3 of 11 late: 72.7%", closed: 11, late: 3, fires: [{ value: 8 / 11, message: `${U}按时办结率72.7%，低于80%` }] },
+    { name: "3 of 10 late: 70%", closed: 10, late: 3, fires: [{ value: 0.7, message: `${U}按时办结率70%，低于80%` }] },
+    { name: "2 of 10 late: 80% is not below 80%", closed: 10, late: 2, fires: [] },
+    { name: "9 closed, all late: fewer than 10 closed", closed: 9, late: 9, fires: [] },
+    { name: "199 of 1000 late: 80.1%", closed: 1000, late: 199, fires: [] },
+    { name: "201 of 1000 late: 79.9% (cut, not rounded up to 80%)", closed: 1000, late: 201, fires: [{ value: 0.799, message: `${U}按时办结率79.9%，低于80%` }] },
+  ])("$name", ({ closed, late, fires }) => {
+    const got = alerts(truth({ hotline: closings(U, closed, late) }), "2024-05").filter((a) => a.rule === "unit_sla");
+    expect(got).toEqual(fires.map((f) => ({ rule: "unit_sla", metric: `hotline.by_unit:${U}`, ...f })));
+  });
+
+  it("several units in by_unit's order (more orders first), not by name; annual reports too", () => {
+    const A = "南山区生态环境局"; // sorts before 蛇口… by name, but has fewer orders
+    const t = truth({ hotline: [...closings(A, 10, 5), ...closings(U, 12, 6), ...closings("蛇口街道劳动办", 10, 0)] });
+    for (const period of ["2024-05", "2024"]) {
+      expect(alerts(t, period).filter((a) => a.rule === "unit_sla").map((a) => [a.metric, a.value])).toEqual([
+        [`hotline.by_unit:${U}`, 0.5],
+        [`hotline.by_unit:${A}`, 0.5],
+      ]);
+    }
+  });
+});
+
+describe("overdue_open: hotline.overdue_open > 0", () => {
+  it.each([
+    { open: 3, fires: [{ rule: "overdue_open", metric: "hotline.overdue_open", value: 3, message: "超期未办结工单3件" }] },
+    { open: 0, fires: [] },
+  ])("$open orders open past their deadline at the end of May", ({ open, fires }) => {
+    const t = truth({ hotline: [...orders(open, "2024-05-02 09:00:00", { deadline: "2024-05-10 18:00:00" }), ...orders(2, "2024-05-02 09:00:00")] });
+    expect(alerts(t, "2024-05").filter((a) => a.rule === "overdue_open")).toEqual(fires);
+  });
+});
+
 describe("alert order: by rule as REPORT.md lists them, then by metric", () => {
+  it("sla, unit_sla, overdue_open, then supervision_late", () => {
+    const late = Array.from({ length: 10 }, (_, i) => [
+      register(`U${i}`, "2024-04-20 09:00:00", { deadline: "2024-05-10 18:00:00" }),
+      hotline(`U${i}`, "派发", "2024-04-20 10:00:00", { unit: "蛇口街道执法队" }),
+      hotline(`U${i}`, "办结", "2024-05-12 09:00:00"),
+    ]).flat();
+    const t = truth({
+      hotline: [...late, ...orders(1, "2024-05-02 09:00:00", { deadline: "2024-05-03 18:00:00" })],
+      supervision: [supervision("S1", "2024-05-02 10:00:00", { due_at: "2024-05-20 18:00:00" })],
+    });
+    expect(alerts(t, "2024-05").map((a) => a.rule)).toEqual(["sla", "unit_sla", "overdue_open", "supervision_late"]);
+  });
+
   it("orders mixed alerts", () => {
     const t = truth({
       litigation: [

@@ -1,11 +1,14 @@
-// The alert rules of REPORT.md with the defaults, ordered by rule (REPORT.md's order) then metric.
+// The alert rules of REPORT.md with the defaults, ordered by rule (REPORT.md's order), then by
+// metric; new_cause alerts (one metric) in new_causes' order and unit_sla alerts in by_unit's.
 import {
   categorySpikeMessage,
   headAppearanceMessage,
   lostCaseMessage,
   newCauseMessage,
+  overdueOpenMessage,
   slaMessage,
   supervisionLateMessage,
+  unitSlaMessage,
   yoyMessage,
 } from "./alert-messages.ts";
 import { compareCodePoints } from "./code-point.ts";
@@ -20,6 +23,8 @@ export interface AlertThresholds {
   spikeMinOrders: number;
   spikeFactor: number;
   sla: number;
+  unitSla: number;
+  unitSlaMinClosed: number;
 }
 
 export const DEFAULT_THRESHOLDS: AlertThresholds = {
@@ -28,9 +33,13 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   spikeMinOrders: 10,
   spikeFactor: 2,
   sla: 0.9,
+  unitSla: 0.8,
+  unitSlaMinClosed: 10,
 };
 
-type Figures = Omit<Report, "alerts" | "quality" | "period">;
+type Figures = Omit<Report, "alerts" | "quality" | "period" | "published">;
+
+const byMetric = (a: Alert, b: Alert) => compareCodePoints(a.metric, b.metric);
 
 function yoyAlerts(f: Figures, t: AlertThresholds): Alert[] {
   const metrics: [string, number, number, number | null][] = [
@@ -41,7 +50,8 @@ function yoyAlerts(f: Figures, t: AlertThresholds): Alert[] {
   ];
   return metrics
     .filter(([, now, , y]) => y !== null && y >= t.yoyIncrease && now >= t.yoyMinCount)
-    .map(([metric, now, prev, y]) => ({ rule: "yoy_increase", metric, value: y ?? 0, message: yoyMessage(metric, now, prev) }));
+    .map(([metric, now, prev, y]): Alert => ({ rule: "yoy_increase", metric, value: y ?? 0, message: yoyMessage(metric, now, prev) }))
+    .sort(byMetric);
 }
 
 function spikeAlerts(orders: OrderState[], p: Period, t: AlertThresholds): Alert[] {
@@ -62,7 +72,18 @@ function spikeAlerts(orders: OrderState[], p: Period, t: AlertThresholds): Alert
       });
     }
   }
-  return alerts;
+  return alerts.sort(byMetric);
+}
+
+function unitSlaAlerts(f: Figures, t: AlertThresholds): Alert[] {
+  return f.hotline.by_unit
+    .filter((u) => u.closed >= t.unitSlaMinClosed && u.on_time_close_rate !== null && u.on_time_close_rate < t.unitSla)
+    .map((u) => ({
+      rule: "unit_sla",
+      metric: `hotline.by_unit:${u.unit}`,
+      value: u.on_time_close_rate ?? 0,
+      message: unitSlaMessage(u.unit, t.unitSla, u.closed, u.closed_on_time),
+    }));
 }
 
 export function computeAlerts(f: Figures, orders: OrderState[], p: Period, t = DEFAULT_THRESHOLDS): Alert[] {
@@ -98,11 +119,15 @@ export function computeAlerts(f: Figures, orders: OrderState[], p: Period, t = D
       message: slaMessage(t.sla, h.closed, h.closed_on_time),
     });
   }
+  alerts.push(...unitSlaAlerts(f, t));
+  if (h.overdue_open > 0) {
+    alerts.push({ rule: "overdue_open", metric: "hotline.overdue_open", value: h.overdue_open, message: overdueOpenMessage(h.overdue_open) });
+  }
   const late = f.supervision.late;
   if (late > 0) {
     alerts.push({ rule: "supervision_late", metric: "supervision.late", value: late, message: supervisionLateMessage(late) });
   }
-  // Stable sort: new_cause alerts share one metric and keep new_causes' (name) order.
+  // Each rule's alerts are in their order already; a stable sort by rule keeps it.
   const rank = (a: Alert) => ALERT_RULES.indexOf(a.rule);
-  return alerts.sort((a, b) => rank(a) - rank(b) || compareCodePoints(a.metric, b.metric));
+  return alerts.sort((a, b) => rank(a) - rank(b));
 }

@@ -162,6 +162,8 @@ describe("hotline: repeat orders, visits, year before", () => {
       orders: 0, repeat_orders: 0, closed: 0, closed_on_time: 0, on_time_close_rate: null,
       visited: 0, satisfied: 0, satisfaction_rate: null, orders_prev: 0, yoy: null,
       by_category: [], by_community: [],
+      returned: 0, return_rate: null, reopened: 0, reopen_rate: null, accepted_in_time: 0, acceptance_rate: null,
+      close_hours_median: null, overdue_open: 0, overdue_list: [], by_unit: [], repeat_callers: 0, repeat_caller_orders: 0,
     });
   });
 });

@@ -1,6 +1,9 @@
 // hotline.* figures of REPORT.md for one period.
 import { byCountThenName, compareCodePoints } from "./code-point.ts";
-import type { OrderState, Visit } from "./oracle-state.ts";
+import { DEFAULT_ACCEPT_HOURS, processFigures } from "./oracle-hotline-process.ts";
+import type { OrderState, Visit } from "./oracle-order.ts";
+import { overdueFigures } from "./oracle-overdue.ts";
+import { repeatCallers, unitFigures } from "./oracle-units.ts";
 import { within, yearBefore, type Interval, type Period } from "./period.ts";
 import { rate, yoy } from "./rates.ts";
 import type { HotlineFigures } from "./report-types.ts";
@@ -32,19 +35,19 @@ function latestVisit(visits: Visit[]): Visit | undefined {
   }, undefined);
 }
 
-export function hotlineFigures(orders: OrderState[], p: Period): HotlineFigures {
+export function hotlineFigures(orders: OrderState[], p: Period, acceptHours = DEFAULT_ACCEPT_HOURS): HotlineFigures {
   const registered = ordersIn(orders, p);
   const prev = ordersIn(orders, yearBefore(p)).length;
   const closed = orders.filter((o) => within(o.closedAt, p));
   const onTime = closed.filter((o) => o.deadline !== null && o.closedAt !== null && o.closedAt <= o.deadline);
-  let visited = 0;
-  let satisfied = 0;
+  // orders visited in P → whether their latest 回访 in P rated 满意 or 基本满意
+  const visits = new Map<OrderState, boolean>();
   for (const o of orders) {
     const rating = latestVisit(o.visits.filter((v) => within(v.at, p)));
-    if (rating === undefined) continue;
-    visited++;
-    if (rating.satisfaction === "满意" || rating.satisfaction === "基本满意") satisfied++;
+    if (rating !== undefined) visits.set(o, rating.satisfaction === "满意" || rating.satisfaction === "基本满意");
   }
+  const visited = visits.size;
+  const satisfied = [...visits.values()].filter(Boolean).length;
   const byCategory = [...countBy(registered, (o) => o.category)]
     .map(([category, n]) => ({ category, orders: n }))
     .sort(byCountThenName((x) => x.orders, (x) => x.category));
@@ -64,5 +67,9 @@ export function hotlineFigures(orders: OrderState[], p: Period): HotlineFigures 
     yoy: yoy(registered.length, prev),
     by_category: byCategory,
     by_community: byCommunity,
+    ...processFigures(registered, closed, acceptHours),
+    ...overdueFigures(orders, p),
+    by_unit: unitFigures({ registered, closed, onTime: new Set(onTime), visits }),
+    ...repeatCallers(registered),
   };
 }

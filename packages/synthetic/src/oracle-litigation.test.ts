@@ -138,3 +138,61 @@ describe("litigation: causes and new causes", () => {
     expect(l.new_causes).toEqual(["信息公开", "涉访回复"]);
   });
 });
+
+describe("litigation: reconsideration corrected (纠错), litigation lost and withdrawn or settled (调撤), per kind", () => {
+  type Kind = LitigationSnapshot["kind"];
+  const decided = (id: string, kind: Kind, outcome: NonNullable<LitigationSnapshot["outcome"]>, at = "2024-04-19 10:00:00") =>
+    litigation(id, "2024-04-20 10:00:00", { kind, filed_at: "2024-01-05 10:00:00", status: outcome === "withdrawn" ? "withdrawn" : "decided", outcome, decided_at: at });
+  it.each<{ kind: Kind; outcome: NonNullable<LitigationSnapshot["outcome"]>; corrected: number; lost: number; withdrawn: number }>([
+    { kind: "reconsideration", outcome: "revoked", corrected: 1, lost: 0, withdrawn: 0 },
+    { kind: "行政复议", outcome: "confirmed_illegal", corrected: 1, lost: 0, withdrawn: 0 },
+    { kind: "reconsideration", outcome: "ordered_to_perform", corrected: 1, lost: 0, withdrawn: 0 },
+    { kind: "reconsideration", outcome: "upheld", corrected: 0, lost: 0, withdrawn: 0 },
+    { kind: "reconsideration", outcome: "withdrawn", corrected: 0, lost: 0, withdrawn: 0 }, // 调撤 is litigation's figure only
+    { kind: "litigation", outcome: "revoked", corrected: 0, lost: 1, withdrawn: 0 },
+    { kind: "行政诉讼", outcome: "ordered_to_perform", corrected: 0, lost: 1, withdrawn: 0 },
+    { kind: "litigation", outcome: "dismissed", corrected: 0, lost: 0, withdrawn: 0 },
+    { kind: "litigation", outcome: "withdrawn", corrected: 0, lost: 0, withdrawn: 1 },
+    { kind: "行政诉讼", outcome: "settled", corrected: 0, lost: 0, withdrawn: 1 },
+  ])("$kind $outcome → corrected $corrected, lost $lost, withdrawn_or_settled $withdrawn", ({ kind, outcome, corrected, lost, withdrawn }) => {
+    const l = report([decided("A", kind, outcome)], "2024-04");
+    const isRecon = kind === "reconsideration" || kind === "行政复议";
+    expect(l.reconsideration).toMatchObject({ decided: isRecon ? 1 : 0, corrected, correction_rate: isRecon ? corrected : null });
+    expect(l.litigation).toMatchObject({
+      decided: isRecon ? 0 : 1,
+      lost,
+      loss_rate: isRecon ? null : lost,
+      withdrawn_or_settled: withdrawn,
+      withdrawal_rate: isRecon ? null : withdrawn,
+    });
+    // the top-level figures keep counting both kinds
+    expect([l.decided, l.lost]).toEqual([1, corrected + lost]);
+  });
+
+  it("rates over the kind's cases decided in P; decisions of other months and open cases are left out", () => {
+    const l = report(
+      [
+        decided("R1", "reconsideration", "revoked"),
+        decided("R2", "reconsideration", "upheld"),
+        decided("R3", "reconsideration", "dismissed"),
+        decided("R4", "reconsideration", "revoked", "2024-03-31T15:59:59Z"), // March
+        decided("L1", "litigation", "confirmed_illegal"),
+        decided("L2", "litigation", "settled"),
+        decided("L3", "litigation", "withdrawn", "2024-03-31T16:00:00Z"), // April 1st, Shanghai
+        decided("L4", "litigation", "upheld", "2024-05-01 00:00:00"), // May
+        litigation("L5", "2024-04-20 10:00:00", { status: "hearing", hearing_at: "2024-04-18 09:30:00", head_appeared: true }),
+      ],
+      "2024-04",
+    );
+    expect(l.reconsideration).toEqual({ filed: 0, filed_prev: 0, yoy: null, decided: 3, corrected: 1, correction_rate: 1 / 3 });
+    expect(l.litigation).toEqual({
+      filed: 1, filed_prev: 0, yoy: null, decided: 3, lost: 1, loss_rate: 1 / 3, withdrawn_or_settled: 2, withdrawal_rate: 2 / 3,
+    });
+    expect([l.decided, l.lost, l.loss_rate]).toEqual([6, 2, 2 / 6]);
+  });
+
+  it("nothing decided: counts 0, rates null", () => {
+    const l = report([litigation("A", "2024-04-02 10:00:00", { kind: "reconsideration" })], "2024-04");
+    expect([l.reconsideration.decided, l.reconsideration.correction_rate, l.litigation.loss_rate, l.litigation.withdrawal_rate]).toEqual([0, null, null, null]);
+  });
+});

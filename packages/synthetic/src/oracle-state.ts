@@ -5,7 +5,6 @@ import { parseAmount, type Decimal } from "./decimal.ts";
 import {
   LEVELED_KINDS,
   REPLIED_STATUSES,
-  type HotlineEvent,
   type LitigationKind,
   type LitigationSnapshot,
   type MediationKind,
@@ -13,40 +12,25 @@ import {
   type Outcome,
   type Quality,
   type ReportTruth,
-  type Satisfaction,
   type SupervisionKind,
   type SupervisionLevel,
   type SupervisionSnapshot,
   type SupervisionStatus,
 } from "./feed-types.ts";
+import { foldOrder, type OrderState } from "./oracle-order.ts";
 import { parseTimestamp } from "./timestamp.ts";
 
-export interface Visit {
-  at: number;
-  msgId: string;
-  satisfaction: Satisfaction;
-}
-
-export interface OrderState {
-  orderId: string;
-  /** event_time of the latest 登记; null when no 登记 was received */
-  registeredAt: number | null;
-  category: string | null;
-  community: string | null;
-  deadline: number | null;
-  isRepeat: boolean;
-  /** latest 办结, set only when the order is closed (latest event is 办结 or 回访) */
-  closedAt: number | null;
-  visits: Visit[];
-}
+export type { OrderState, Visit } from "./oracle-order.ts";
 
 export interface MediationState {
   caseId: string;
   registeredAt: number;
   kind: MediationKind;
+  disputeType: string;
   status: MediationSnapshot["status"];
   closedAt: number | null;
   amount: Decimal | null;
+  referralOrderId: string | null;
 }
 
 export interface LitigationState {
@@ -106,36 +90,6 @@ function distinctByMsgId<T extends { msg_id: string }>(records: T[]): T[] {
   return records.filter((r) => !seen.has(r.msg_id) && seen.add(r.msg_id));
 }
 
-function foldOrder(orderId: string, events: HotlineEvent[]): OrderState {
-  const timed = events
-    .map((e) => ({ e, at: parseTimestamp(e.event_time), msgId: e.msg_id }))
-    .sort((a, b) => a.at - b.at || compareCodePoints(a.msgId, b.msgId));
-  const state: OrderState = {
-    orderId,
-    registeredAt: null,
-    category: null,
-    community: null,
-    deadline: null,
-    isRepeat: false,
-    closedAt: null,
-    visits: [],
-  };
-  let lastClose: number | null = null;
-  // Ascending order: each later event that carries an attribute overwrites it.
-  for (const { e, at, msgId } of timed) {
-    if (e.category != null) state.category = e.category;
-    if (e.community != null) state.community = e.community;
-    if (e.deadline != null) state.deadline = parseTimestamp(e.deadline);
-    if (e.repeat_of != null) state.isRepeat = true;
-    if (e.event === "登记") state.registeredAt = at;
-    if (e.event === "办结") lastClose = at;
-    if (e.event === "回访" && e.satisfaction != null) state.visits.push({ at, msgId, satisfaction: e.satisfaction });
-  }
-  const last = timed[timed.length - 1]?.e.event;
-  if ((last === "办结" || last === "回访") && lastClose !== null) state.closedAt = lastClose;
-  return state;
-}
-
 function latestSnapshot<T extends { msg_id: string; updated_at: string }>(snapshots: T[]): T {
   let best: { s: T; at: number; msgId: string } | null = null;
   for (const s of snapshots) {
@@ -152,9 +106,11 @@ function foldMediation(caseId: string, snapshots: MediationSnapshot[]): Mediatio
     caseId,
     registeredAt: parseTimestamp(s.registered_at),
     kind: s.kind,
+    disputeType: s.dispute_type,
     status: s.status,
     closedAt: s.closed_at == null ? null : parseTimestamp(s.closed_at),
     amount: s.amount_yuan == null ? null : parseAmount(s.amount_yuan),
+    referralOrderId: s.referral_order_id ?? null,
   };
 }
 

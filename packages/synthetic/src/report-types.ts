@@ -1,14 +1,24 @@
 // The JSON report of shared/contracts/REPORT.md is the pipeline's own contract type; the oracle
-// fills the same shape, so the two can only differ in values, never in form. The supervision
-// block and its alert rule are declared here from REPORT.md until @casepulse/reporting has them.
-import type { Alert as ReportingAlert, AlertRule as ReportingAlertRule, HotlineBlock, LitigationBlock, Report as ReportingReport } from "@casepulse/reporting";
-import type { SupervisionKind, SupervisionLevel } from "./feed-types.ts";
+// fills the same shape, so the two can only differ in values, never in form. Types only: the
+// oracle's figures never come from @casepulse/reporting.
+import type { HotlineBlock, LitigationBlock } from "@casepulse/reporting";
 
 export type {
-  HotlineBlock as HotlineFigures,
-  MediationBlock as MediationFigures,
+  Alert,
+  AlertRule,
+  DisputeTypeEntry as DisputeTypeFigures,
   FiledBlock as FiledFigures,
+  HotlineBlock as HotlineFigures,
   LitigationBlock as LitigationFigures,
+  LitigationKindBlock as LitigationKindFigures,
+  MediationBlock as MediationFigures,
+  OverdueOrder,
+  Published,
+  ReconsiderationBlock as ReconsiderationFigures,
+  Report,
+  SupervisionBlock as SupervisionFigures,
+  SupervisionKindEntry as SupervisionKindFigures,
+  UnitEntry as UnitFigures,
 } from "@casepulse/reporting";
 export type { Quality } from "./feed-types.ts";
 
@@ -16,34 +26,21 @@ export type CategoryCount = HotlineBlock["by_category"][number];
 export type CommunityCount = HotlineBlock["by_community"][number];
 export type CauseCount = LitigationBlock["causes"][number];
 
-export interface SupervisionKindFigures {
-  kind: SupervisionKind;
-  /** null for 司法建议 and 检察建议 */
-  level: SupervisionLevel | null;
-  received: number;
-  replied: number;
-  replied_on_time: number;
-}
+/** The hotline process figures of REPORT.md (returns, reopenings, acceptance, closing hours). */
+export type HotlineProcessFigures = Pick<
+  HotlineBlock,
+  "returned" | "return_rate" | "reopened" | "reopen_rate" | "accepted_in_time" | "acceptance_rate" | "close_hours_median"
+>;
 
-export interface SupervisionFigures {
-  received: number;
-  replied: number;
-  replied_on_time: number;
-  on_time_reply_rate: number | null;
-  late: number;
-  by_kind: SupervisionKindFigures[];
-}
-
-export type AlertRule = ReportingAlertRule | "supervision_late";
-
-export interface Alert extends Omit<ReportingAlert, "rule"> {
-  rule: AlertRule;
-}
-
-export interface Report extends Omit<ReportingReport, "alerts"> {
-  supervision: SupervisionFigures;
-  alerts: Alert[];
-}
-
-/** REPORT.md's order of the rules the oracle raises. */
-export const ALERT_RULES = ["yoy_increase", "new_cause", "lost_case", "head_appearance", "category_spike", "sla", "supervision_late"] as const;
+/** REPORT.md's order of the rules; written out here, not imported, as the independent reference. */
+export const ALERT_RULES = [
+  "yoy_increase",
+  "new_cause",
+  "lost_case",
+  "head_appearance",
+  "category_spike",
+  "sla",
+  "unit_sla",
+  "overdue_open",
+  "supervision_late",
+] as const;
