@@ -11,6 +11,7 @@ export * from "./contracts/hotline.ts";
 export * from "./contracts/mediation.ts";
 export * from "./contracts/litigation.ts";
 export * from "./contracts/supervision.ts";
+export * from "./contracts/file-forms.ts";
 
 export const CONTRACTS = {
   hotline: hotlineContract,

@@ -2,7 +2,6 @@
 // every `workers`-th batch (its share), while the main thread stores the batches in file order.
 // A worker stays at most one batch ahead of the writer (a credit per batch), so a large file
 // never piles up in memory.
-import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
 import { createPiiProtector } from "@casepulse/normalize";
@@ -13,6 +12,9 @@ import { readLines } from "./read-lines.ts";
 export interface ClassifyWorkerData {
   feed: Feed;
   path: string;
+  /** What places call the file, and each line's row in the export it came from (null: the line itself). */
+  name: string;
+  lineRows: Uint32Array | null;
   batchSize: number;
   piiKey: string;
   /** This worker takes the batches whose sequence number modulo `workers` is `index`. */
@@ -20,10 +22,9 @@ export interface ClassifyWorkerData {
   workers: number;
 }
 
-const { feed, path, batchSize, piiKey, index, workers } = workerData as ClassifyWorkerData;
+const { feed, path, name, lineRows, batchSize, piiKey, index, workers } = workerData as ClassifyWorkerData;
 const port = parentPort!;
 const pii = createPiiProtector(piiKey);
-const name = basename(path);
 
 let credits = 0;
 let wake: (() => void) | null = null;
@@ -54,7 +55,7 @@ async function post(): Promise<void> {
 }
 
 for await (const line of readLines(path, (n) => (bytes += n))) {
-  pending.push({ value: line.value, source: `file:${name}:${line.number}` });
+  pending.push({ value: line.value, source: `file:${name}:${lineRows ? lineRows[line.number - 1] : line.number}` });
   if (pending.length >= batchSize) await post();
 }
 if (pending.length > 0) await post();

@@ -2,3 +2,4 @@ export { classifyRecords, type RawRecord, type Classified } from "./classify.ts"
 export { writeBatch, writeEncodedBatch, type BatchOutcome, type EncodedBatch } from "./write-batch.ts";
 export { readLines, type Line } from "./read-lines.ts";
 export { ingestFile, type IngestFileOptions } from "./ingest-file.ts";
+export { prepareExport, FileFormError, EXPORT_FORMS, type ExportForm, type ExportOptions, type PreparedExport, type TextEncoding } from "./forms/index.ts";

@@ -34,7 +34,8 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
   const toRows = rowsSql[feed];
   if (!accepter || !toRows || !engineReadsFile(store, feed, options.path)) throw new Error(`the engine does not read ${options.path}`);
   const path = resolve(options.path);
-  const name = basename(path);
+  const name = options.sourceName ?? basename(path);
+  const place = (n: number) => `file:${name}:${options.lineRows ? options.lineRows[n - 1] : n}`;
   const pii = createPiiProtector(options.piiKey);
   const params = rowsSqlParams(pii);
   const runId = randomUUID();
@@ -53,9 +54,9 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         const notExtracted = await stage.leftOver("extracted");
         const accepting = stage.accept((extracted) => `${toRows(accepter.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, params);
         await new Promise((resolve) => setImmediate(resolve));
-        const first = classifyLines(notExtracted, feed, name, pii);
+        const first = classifyLines(notExtracted, feed, place, pii);
         await accepting;
-        const second = classifyLines(await stage.leftOver("accepted"), feed, name, pii);
+        const second = classifyLines(await stage.leftOver("accepted"), feed, place, pii);
         await stage.addAccepted([...first.accepted, ...second.accepted]);
         const rejected = [...first.rejected, ...second.rejected];
         const counts = await stage.selectFresh();
@@ -82,12 +83,13 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
 function classifyLines(
   left: readonly { n: number; line: Buffer }[],
   feed: Feed,
-  name: string,
+  place: (n: number) => string,
   pii: PiiProtector,
 ): { accepted: string[]; rejected: RejectedRecord[] } {
-  const { rows, rejected } = classifyRecords(feed, left.map(({ n, line }) => ({ value: line, source: `file:${name}:${n}` })), pii);
+  const { rows, rejected } = classifyRecords(feed, left.map(({ n, line }) => ({ value: line, source: `${n}` })), pii);
   // classifyRecords keeps the input order: the accepted rows are the lines not rejected, in turn.
-  const rejectedSources = new Set(rejected.map((r) => r.source));
-  const acceptedLines = left.filter(({ n }) => !rejectedSources.has(`file:${name}:${n}`));
+  const rejectedLines = new Set(rejected.map((r) => r.source));
+  const acceptedLines = left.filter(({ n }) => !rejectedLines.has(`${n}`));
+  for (const r of rejected) r.source = place(Number(r.source));
   return { accepted: encodeEvents(feed, rows).lines.map((row, i) => `{"n":${acceptedLines[i]!.n},${row.slice(1)}`), rejected };
 }

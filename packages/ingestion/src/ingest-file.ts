@@ -24,6 +24,10 @@ export interface IngestFileOptions {
    */
   workers?: number;
   onProgress?: (progress: { bytes: number; outcome: BatchOutcome }) => void;
+  /** The name places give (`file:<name>:<row>`); default the path's base name (a spool's is not the export's). */
+  sourceName?: string;
+  /** For lines converted from a spreadsheet (forms/prepare-export.ts): the export's row of each line (index: line - 1). */
+  lineRows?: Uint32Array | null;
   /**
    * Let the embedded engine read and validate the file itself where the feed has an SQL
    * accepter (ingest-file-in-engine.ts); default true. False parses every line in Node, as with
@@ -40,10 +44,11 @@ export async function ingestFile(options: IngestFileOptions): Promise<BatchOutco
   if (options.readInEngine !== false && engineReadsFile(options.store, options.feed, options.path)) return ingestFileInEngine(options);
   const { store, feed, path, batchSize = 20_000 } = options;
   const runId = randomUUID();
-  const source = `file:${basename(path)}`;
+  const name = options.sourceName ?? basename(path);
+  const source = `file:${name}`;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
   const count = Math.max(1, options.workers ?? 1);
-  const workers = Array.from({ length: count }, (_, index) => startWorker({ feed, path, batchSize, piiKey: options.piiKey, index, workers: count }));
+  const workers = Array.from({ length: count }, (_, index) => startWorker({ feed, path, name, lineRows: options.lineRows ?? null, batchSize, piiKey: options.piiKey, index, workers: count }));
   const inboxes = workers.map(() => [] as WorkerMessage[]);
   let notify: (() => void) | null = null;
   let failure: unknown = null;

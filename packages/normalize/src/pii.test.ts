@@ -65,6 +65,19 @@ describe("hashPhone", () => {
   );
 });
 
+describe("rowMsgId", () => {
+  const a = createPiiProtector("row-id-test-key-0123456789");
+  const b = createPiiProtector("row-id-test-key-9876543210");
+  const row = '{"case_id":"TJ1","caller_phone":"13800138000"}';
+  it.each([
+    { name: "row- and 32 hex digits", check: () => expect(a.rowMsgId(row)).toMatch(/^row-[0-9a-f]{32}$/) },
+    { name: "the same row gives the same id", check: () => expect(a.rowMsgId(row)).toBe(a.rowMsgId(row)) },
+    { name: "a changed row gives another id", check: () => expect(a.rowMsgId(row.replace("TJ1", "TJ2"))).not.toBe(a.rowMsgId(row)) },
+    { name: "another key gives another id", check: () => expect(b.rowMsgId(row)).not.toBe(a.rowMsgId(row)) },
+    { name: "the id is not the phone HMAC's", check: () => expect(a.rowMsgId(row).slice(4)).not.toBe(a.hashPhone(row).slice(0, 32)) },
+  ])("$name", ({ check }) => check());
+});
+
 describe("seal / open", () => {
   it.each([
     { raw: "" },

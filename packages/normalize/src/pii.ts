@@ -11,6 +11,12 @@ export interface PiiProtector {
    * embedded engine, which runs in this process and keeps no query log.
    */
   phoneHmacPads(): { inner: string; outer: string };
+  /**
+   * The msg_id of a spreadsheet row that has none (FEEDS.md "Files"): `row-` and the first 32 hex
+   * digits of the keyed HMAC of the row's record as canonical JSON. Keyed, so the id says nothing
+   * of the row (a phone number in it cannot be guessed back from the id).
+   */
+  rowMsgId(canonicalRecord: string): string;
   /** Encrypts a record exactly as received (bytes are kept as bytes, even when not UTF-8). */
   seal(raw: string | Uint8Array): string;
   /** The sealed record's original bytes. */
@@ -28,6 +34,7 @@ export function createPiiProtector(secret: string): PiiProtector {
   const derive = (info: string) => Buffer.from(hkdfSync("sha256", secret, "casepulse", info, 32));
   const hmacKey = derive("phone-hmac");
   const sealKey = derive("dead-letter-seal");
+  const rowKey = derive("row-msg-id");
   return {
     hashPhone: (phone) => createHmac("sha256", hmacKey).update(canonicalPhone(phone)).digest("hex"),
     phoneHmacPads: () => {
@@ -36,6 +43,7 @@ export function createPiiProtector(secret: string): PiiProtector {
       const xor = (pad: number) => Buffer.from(block.map((b) => b ^ pad)).toString("hex");
       return { inner: xor(0x36), outer: xor(0x5c) };
     },
+    rowMsgId: (canonical) => `row-${createHmac("sha256", rowKey).update(canonical).digest("hex").slice(0, 32)}`,
     seal(raw) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", sealKey, iv);

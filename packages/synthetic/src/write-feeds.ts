@@ -8,10 +8,13 @@ import type { FeedName, MalformedKind } from "./malformed-kinds.ts";
 import { foldTruth } from "./oracle-state.ts";
 import { periodsOf } from "./period.ts";
 import type { Quality } from "./report-types.ts";
+import { writeFormats, type FileFormat } from "./write-formats.ts";
 
 export interface WriteFeedsOptions {
   years?: [number, number];
   scale?: number;
+  /** Forms besides JSON lines to write the feeds in (write-formats.ts); their counts go to expected/forms.json. */
+  formats?: readonly FileFormat[];
 }
 
 export interface FeedsManifest {
@@ -25,7 +28,8 @@ export interface FeedsManifest {
 }
 
 export async function writeFeeds(dir: string, seed: number, options: WriteFeedsOptions = {}): Promise<FeedsManifest> {
-  const feeds = generateFeeds({ seed, ...options });
+  const { formats = [], ...generate } = options;
+  const feeds = generateFeeds({ seed, ...generate });
   const { truth } = feeds;
   await mkdir(join(dir, "expected"), { recursive: true });
   const files = {} as FeedsManifest["files"];
@@ -44,5 +48,6 @@ export async function writeFeeds(dir: string, seed: number, options: WriteFeedsO
   for (const m of truth.malformed) malformed[m.kind] = (malformed[m.kind] ?? 0) + 1;
   const manifest: FeedsManifest = { seed, years: truth.years, scale: truth.scale, files, quality: truth.quality, malformed, periods };
   await writeFile(join(dir, "expected", "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (formats.length > 0) await writeFormats(dir, feeds, formats);
   return manifest;
 }

@@ -1,6 +1,6 @@
 // What `casepulse generate` does; its definition (commands/generate.ts) loads this when it runs.
 import { accessSync, constants, mkdirSync } from "node:fs";
-import { writeFeeds } from "@casepulse/synthetic";
+import { FILE_FORMATS, writeFeeds, type FileFormat } from "@casepulse/synthetic";
 import type { GenerateOptions } from "../commands/generate.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -14,6 +14,9 @@ export async function generate(opts: GenerateOptions): Promise<void> {
   if (opts.seed.trim() === "" || !Number.isInteger(seed)) throw new UsageError(`--seed ${opts.seed}: must be an integer`);
   // The generator holds the feeds in memory: Infinity or 1e9 ran until the machine gave out.
   if (!(scale > 0 && scale <= MAX_SCALE)) throw new UsageError(`--scale ${opts.scale}: must be a number above 0 and at most ${MAX_SCALE}`);
+  const formats = (opts.formats ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
+  const unknown = formats.find((f) => !(FILE_FORMATS as readonly string[]).includes(f));
+  if (unknown !== undefined) throw new UsageError(`--formats ${opts.formats}: ${unknown} is not one of ${FILE_FORMATS.join(", ")}`);
   try {
     // Checked before generating: an --out that is a file used to end in a stack trace.
     mkdirSync(opts.out, { recursive: true });
@@ -21,6 +24,6 @@ export async function generate(opts: GenerateOptions): Promise<void> {
   } catch (err) {
     throw new UsageError(`--out ${opts.out}: cannot write there (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  const manifest = await writeFeeds(opts.out, seed, { scale });
+  const manifest = await writeFeeds(opts.out, seed, { scale, formats: formats as FileFormat[] });
   console.log(`wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
 }

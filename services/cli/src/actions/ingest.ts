@@ -1,14 +1,13 @@
 // What `casepulse ingest` does; its definition (commands/ingest.ts) loads this when it runs.
 import { accessSync, constants, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import type { Feed } from "@casepulse/feeds";
-import { spoolStdin } from "@casepulse/store";
 import { ingestFile, type BatchOutcome } from "@casepulse/ingestion";
 import type { IngestOptions } from "../commands/ingest.ts";
 import type { Context } from "../context.ts";
 import { withContext } from "../context.ts";
 import { createProgress } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { withExport } from "./read-export.ts";
 
 export function checkReadableFile(path: string): number {
   try {
@@ -22,7 +21,13 @@ export function checkReadableFile(path: string): number {
   }
 }
 
-export async function ingestOne(ctx: Context, feed: Feed, path: string): Promise<BatchOutcome> {
+/** JSON lines at `path` into the store; places named after `source` (the export it came from). */
+export async function ingestOne(
+  ctx: Context,
+  feed: Feed,
+  path: string,
+  source?: { sourceName: string; lineRows: Uint32Array | null },
+): Promise<BatchOutcome> {
   const size = checkReadableFile(path);
   const progress = createProgress(size, `${feed}`);
   try {
@@ -31,6 +36,7 @@ export async function ingestOne(ctx: Context, feed: Feed, path: string): Promise
       piiKey: ctx.env.CASEPULSE_PII_KEY,
       feed,
       path,
+      ...source,
       onProgress: ({ bytes, outcome }) => progress.update(bytes, { ...outcome }),
     });
   } finally {
@@ -43,15 +49,7 @@ export function formatOutcome(feed: Feed, path: string, o: BatchOutcome): string
 }
 
 export async function ingest(opts: IngestOptions): Promise<void> {
-  // Standard input is read to its end before the store opens: the embedded engine must never see it.
-  const spooled = opts.file === "-" ? await spoolStdin(tmpdir()) : null;
-  const path = spooled?.path ?? opts.file;
-  let outcome: BatchOutcome;
-  try {
-    checkReadableFile(path);
-    outcome = await withContext((ctx) => ingestOne(ctx, opts.source, path));
-  } finally {
-    spooled?.remove();
-  }
+  // The export is read whole (and standard input copied) before the store opens.
+  const outcome = await withExport(opts, (exported) => withContext((ctx) => ingestOne(ctx, opts.source, exported.path, { sourceName: exported.sourceName, lineRows: exported.lineRows })));
   console.log(opts.json ? JSON.stringify({ source: opts.source, file: opts.file, ...outcome }) : formatOutcome(opts.source, opts.file, outcome));
 }

@@ -4,6 +4,7 @@ export interface GenerateOptions {
   out: string;
   seed: string;
   scale: string;
+  formats?: string;
 }
 
 export const generateCommand = new Command("generate")
@@ -11,4 +12,5 @@ export const generateCommand = new Command("generate")
   .requiredOption("--out <dir>", "folder for hotline.jsonl, mediation.jsonl, litigation.jsonl and expected/")
   .option("--seed <n>", "random seed", "1")
   .option("--scale <x>", "volume multiplier (1 = about 6,000 hotline orders a year)", "1")
+  .option("--formats <list>", "forms to write the feeds in besides JSON lines: jsonl.gz,csv,csv-gbk,xlsx,hotline-orders.xlsx (counts in expected/forms.json)")
   .action(async (opts: GenerateOptions) => (await import("../actions/generate.ts")).generate(opts));

@@ -1,17 +1,13 @@
-// `casepulse produce`: publishes a feed file to its topic, keyed by order/case id, bytes as read.
-import { Command, Option } from "commander";
-import type { Feed } from "@casepulse/feeds";
-import { FEEDS } from "@casepulse/feeds/model";
+// `casepulse produce`: publishes a feed's export to its topic, one message per record, keyed by order/case id.
+import { Command } from "commander";
+import { exportOptions, type IngestOptions } from "./ingest.ts";
 
-export interface ProduceOptions {
-  source: Feed;
-  file: string;
+export interface ProduceOptions extends Omit<IngestOptions, "json"> {
   batch: string;
 }
 
-export const produceCommand = new Command("produce")
-  .description("publish a feed's .jsonl file to its Kafka topic, one message per line")
-  .addOption(new Option("--source <feed>", "which feed the file holds").choices(FEEDS).makeOptionMandatory())
-  .requiredOption("--file <path>", "the .jsonl file")
+export const produceCommand = exportOptions(
+  new Command("produce").description("publish a feed's export (JSON lines, CSV, .xlsx) to its Kafka topic, one message per record"),
+)
   .option("--batch <n>", "messages per send", "500")
   .action(async (opts: ProduceOptions) => (await import("../actions/produce.ts")).produce(opts));
