@@ -78,6 +78,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
     "MSG_ID_TABLES[feed]": "constant map indexed by the Feed union",
     relation: "a file stage's temporary table name (casepulse_fresh_<random hex>)",
   },
+  "packages/store/src/retention.ts": {
+    days: "applyDlqRetention(): CASEPULSE_DLQ_RETENTION_DAYS as zod parsed it (an integer from 1 to 36500), checked again by Number.isInteger and >= 1 before use",
+  },
   "packages/store/src/file-stage.ts": {
     lines: "temporary table name casepulse_lines_<random hex>",
     extracted: "temporary table name casepulse_extracted_<random hex>",

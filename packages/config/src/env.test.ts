@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEV_PII_KEY, parseEnv, storeEnvSchema } from "./env.ts";
+import { ConfigError, DEFAULT_DLQ_RETENTION_DAYS, DEV_PII_KEY, parseEnv, storeEnvSchema } from "./env.ts";
 import { streamEnvSchema } from "./stream-env.ts";
 
 type Env = Record<string, string | undefined>;
@@ -28,8 +28,11 @@ describe("storeEnvSchema: defaults", () => {
       CASEPULSE_DATA: "./data",
       CASEPULSE_DB: "casepulse",
       CASEPULSE_PII_KEY: DEV_PII_KEY,
+      CASEPULSE_PII_OLD_KEYS: [],
+      CASEPULSE_DLQ_RETENTION_DAYS: DEFAULT_DLQ_RETENTION_DAYS,
       LOG_LEVEL: "info",
     });
+    expect(DEFAULT_DLQ_RETENTION_DAYS).toBe(180);
   });
 
   it.each([
@@ -52,6 +55,8 @@ describe("storeEnvSchema: defaults", () => {
         CASEPULSE_DATA: "/var/lib/casepulse",
         CASEPULSE_DB: "casepulse_test_1",
         CASEPULSE_PII_KEY: GOOD_KEY,
+        CASEPULSE_PII_OLD_KEYS: " old-key-0123456789abcd , older-key-0123456789ab",
+        CASEPULSE_DLQ_RETENTION_DAYS: "30",
         LOG_LEVEL: "debug",
       }),
     ).toStrictEqual({
@@ -62,8 +67,14 @@ describe("storeEnvSchema: defaults", () => {
       CASEPULSE_DATA: "/var/lib/casepulse",
       CASEPULSE_DB: "casepulse_test_1",
       CASEPULSE_PII_KEY: GOOD_KEY,
+      CASEPULSE_PII_OLD_KEYS: ["old-key-0123456789abcd", "older-key-0123456789ab"],
+      CASEPULSE_DLQ_RETENTION_DAYS: 30,
       LOG_LEVEL: "debug",
     });
+  });
+
+  it.each([{ value: "" }, { value: " , " }])("CASEPULSE_PII_OLD_KEYS=$value is no old key", ({ value }) => {
+    expect(parseEnv(storeEnvSchema, { CASEPULSE_PII_OLD_KEYS: value }).CASEPULSE_PII_OLD_KEYS).toEqual([]);
   });
 });
 
@@ -84,6 +95,13 @@ describe("storeEnvSchema: a bad variable stops the start with a message naming i
     { env: { CASEPULSE_DB: "casepulse; DROP DATABASE x" }, name: "CASEPULSE_DB" },
     { env: { CASEPULSE_DB: "数据库" }, name: "CASEPULSE_DB" },
     { env: { LOG_LEVEL: "verbose" }, name: "LOG_LEVEL" },
+    { env: { CASEPULSE_PII_OLD_KEYS: "short" }, name: "CASEPULSE_PII_OLD_KEYS" },
+    { env: { CASEPULSE_PII_OLD_KEYS: `${GOOD_KEY},fifteen-chars!!` }, name: "CASEPULSE_PII_OLD_KEYS" },
+    { env: { CASEPULSE_DLQ_RETENTION_DAYS: "0" }, name: "CASEPULSE_DLQ_RETENTION_DAYS" },
+    { env: { CASEPULSE_DLQ_RETENTION_DAYS: "-5" }, name: "CASEPULSE_DLQ_RETENTION_DAYS" },
+    { env: { CASEPULSE_DLQ_RETENTION_DAYS: "7.5" }, name: "CASEPULSE_DLQ_RETENTION_DAYS" },
+    { env: { CASEPULSE_DLQ_RETENTION_DAYS: "half a year" }, name: "CASEPULSE_DLQ_RETENTION_DAYS" },
+    { env: { CASEPULSE_DLQ_RETENTION_DAYS: "100000" }, name: "CASEPULSE_DLQ_RETENTION_DAYS" },
   ])("$env → names $name", ({ env, name }) => {
     const error = configError(storeEnvSchema, env);
     expect(error.name).toBe("ConfigError");
@@ -106,6 +124,8 @@ describe("storeEnvSchema: secret values are never echoed", () => {
     { env: { CASEPULSE_PII_KEY: "tooShortSecret1" }, secret: "tooShortSecret1" },
     { env: { NODE_ENV: "production", CASEPULSE_PII_KEY: "s3cr3t-s3cr3t!" }, secret: "s3cr3t-s3cr3t!" },
     { env: { CLICKHOUSE_URL: "ftp://reader:hunter2pass@ch.example.org", CLICKHOUSE_PASSWORD: "x" }, secret: "hunter2pass" },
+    { env: { CASEPULSE_PII_OLD_KEYS: "old-key-0123456789abcd,tooShortOld1" }, secret: "old-key-0123456789abcd" },
+    { env: { CASEPULSE_PII_OLD_KEYS: "old-key-0123456789abcd,tooShortOld1" }, secret: "tooShortOld1" },
   ])("$secret does not appear in the message", ({ env, secret }) => {
     const error = configError(storeEnvSchema, env);
     expect(error.message).not.toContain(secret);

@@ -43,6 +43,25 @@ export const url = (protocols: string[]) =>
 
 export const DEV_PII_KEY = "casepulse-development-key-not-for-production";
 
+/** The shortest CASEPULSE_PII_KEY (and each of CASEPULSE_PII_OLD_KEYS) accepted. */
+export const PII_KEY_MIN_CHARS = 16;
+
+/**
+ * Keys a deployment used before its current CASEPULSE_PII_KEY, comma-separated, kept only to
+ * open dead letters sealed under them (docs/security.md, "Rotating CASEPULSE_PII_KEY"). A key
+ * cannot hold a comma; blanks around one are not part of it.
+ */
+const oldPiiKeys = z
+  .preprocess((v) => (v === undefined ? "" : v), z.string())
+  .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
+  .superRefine((keys, ctx) => {
+    const short = keys.findIndex((k) => k.length < PII_KEY_MIN_CHARS);
+    if (short >= 0) ctx.addIssue({ code: "custom", message: `key ${short + 1} of the list is shorter than ${PII_KEY_MIN_CHARS} characters (each must be at least ${PII_KEY_MIN_CHARS})` });
+  });
+
+/** How long dead letters keep their sealed copy (days after the record was first received). */
+export const DEFAULT_DLQ_RETENTION_DAYS = 180;
+
 /** What every casepulse process needs: where ClickHouse is and how personal data is keyed. */
 export const storeEnvSchema = z
   .object({
@@ -57,7 +76,17 @@ export const storeEnvSchema = z
       .default("casepulse"),
     CASEPULSE_PII_KEY: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+      z.string().min(PII_KEY_MIN_CHARS, { message: `must be at least ${PII_KEY_MIN_CHARS} characters` }).optional(),
+    ),
+    CASEPULSE_PII_OLD_KEYS: oldPiiKeys,
+    CASEPULSE_DLQ_RETENTION_DAYS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce
+        .number({ message: "must be a whole number of days" })
+        .int({ message: "must be a whole number of days" })
+        .min(1, { message: "must be at least 1 day" })
+        .max(36_500, { message: "must be at most 36500 days (100 years)" })
+        .default(DEFAULT_DLQ_RETENTION_DAYS),
     ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

@@ -3,3 +3,4 @@ export { writeBatch, writeEncodedBatch, type BatchOutcome, type EncodedBatch } f
 export { readLines, type Line } from "./read-lines.ts";
 export { ingestFile, type IngestFileOptions } from "./ingest-file.ts";
 export { prepareExport, FileFormError, EXPORT_FORMS, type ExportForm, type ExportOptions, type PreparedExport, type TextEncoding } from "./forms/index.ts";
+export { replayLetters, type ReplayOutcome, type FeedReplay, type UnsealFailure } from "./replay.ts";

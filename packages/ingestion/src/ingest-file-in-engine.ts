@@ -3,13 +3,13 @@
 // their stored rows (the phone HMAC included); the lines it leaves go through classifyRecords, so
 // every rejection still has zod's reason and every record zod accepts is stored. The new rows are
 // then written by storeBatch, as every batch is, slice by slice.
-import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, type Feed } from "@casepulse/feeds";
 import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
 import { countFileLines, encodeEvents, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
 import { classifyRecords } from "./classify.ts";
+import { startReading } from "./reading.ts";
 import type { IngestFileOptions } from "./ingest-file.ts";
 import { storeBatch, type BatchOutcome } from "./write-batch.ts";
 
@@ -38,10 +38,11 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
   const place = (n: number) => `file:${name}:${options.lineRows ? options.lineRows[n - 1] : n}`;
   const pii = createPiiProtector(options.piiKey);
   const params = rowsSqlParams(pii);
-  const runId = randomUUID();
   const size = statSync(path).size;
   const lines = await countFileLines(store, path);
   const slice = options.batchSize ?? ENGINE_SLICE_LINES;
+  const reading = await startReading(store, feed, path, `file:${name}`, `engine:${slice}`);
+  const runId = reading.runId;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
   const stage = await openFileStage(store, feed, path);
   try {
@@ -70,6 +71,7 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
       }
       options.onProgress?.({ bytes: Math.round((size * to) / lines), outcome: { ...total } });
     }
+    await reading.done();
     return total;
   } finally {
     await stage.close();

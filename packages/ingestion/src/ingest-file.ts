@@ -1,13 +1,13 @@
 // The file path: a .jsonl export goes through the same classify and write steps as the stream.
 // Validation and encoding run on worker threads (batches dealt round robin), ahead of the
 // ClickHouse writes here, so parsing and storing overlap; batches are still written in file order.
-import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
 import type { EncodedEvents, RejectedRecord, Store } from "@casepulse/store";
 import type { ClassifyWorkerData } from "./classify-worker.ts";
 import { engineReadsFile, ingestFileInEngine } from "./ingest-file-in-engine.ts";
+import { startReading } from "./reading.ts";
 import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
 
 export interface IngestFileOptions {
@@ -43,9 +43,10 @@ type WorkerMessage =
 export async function ingestFile(options: IngestFileOptions): Promise<BatchOutcome> {
   if (options.readInEngine !== false && engineReadsFile(options.store, options.feed, options.path)) return ingestFileInEngine(options);
   const { store, feed, path, batchSize = 20_000 } = options;
-  const runId = randomUUID();
   const name = options.sourceName ?? basename(path);
   const source = `file:${name}`;
+  const reading = await startReading(store, feed, path, source, `node:${batchSize}`);
+  const runId = reading.runId;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
   const count = Math.max(1, options.workers ?? 1);
   const workers = Array.from({ length: count }, (_, index) => startWorker({ feed, path, name, lineRows: options.lineRows ?? null, batchSize, piiKey: options.piiKey, index, workers: count }));
@@ -80,6 +81,7 @@ export async function ingestFile(options: IngestFileOptions): Promise<BatchOutco
       total.rejected += outcome.rejected;
       options.onProgress?.({ bytes, outcome: { ...total } });
     }
+    await reading.done();
     return total;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -9,11 +9,13 @@ import {
   insertEventsFrom,
   insertRejected,
   recordBatch,
+  recordBatches,
   recordMsgIds,
   recordMsgIdsFrom,
   refreshOrderState,
   storedMsgIds,
   type EncodedEvents,
+  type IngestBatch,
   type RejectedRecord,
   type Store,
 } from "@casepulse/store";
@@ -31,12 +33,14 @@ export interface EncodedBatch extends EncodedEvents {
   source: string;
   received: number;
   rejected: RejectedRecord[];
+  /** What the batch adds to the reading counts, when not `received` and its dead letters (a replay). */
+  counts?: readonly IngestBatch[];
 }
 
 export async function writeBatch<F extends Feed>(
   store: Store,
   feed: F,
-  batch: { batchId: string; source: string; received: number } & Classified<F>,
+  batch: { batchId: string; source: string; received: number; counts?: readonly IngestBatch[] } & Classified<F>,
 ): Promise<BatchOutcome> {
   const { rows, ...rest } = batch;
   return writeEncodedBatch(store, feed, { ...rest, ...encodeEvents(feed, rows) });
@@ -81,7 +85,7 @@ export type FreshRows = { lines: readonly string[]; keys: readonly string[]; msg
 export async function storeBatch(
   store: Store,
   feed: Feed,
-  batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[]; fresh: FreshRows },
+  batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[]; fresh: FreshRows; counts?: readonly IngestBatch[] | undefined },
 ): Promise<void> {
   const { batchId, fresh, rejected } = batch;
   if ("relation" in fresh) {
@@ -95,7 +99,8 @@ export async function storeBatch(
   }
   const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
   await insertRejected(store, withIds, `${batchId}:rejected`);
-  await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
+  if (batch.counts) await recordBatches(store, batch.counts, `${batchId}:counts`);
+  else await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
 }
 
 /** A UUID derived from a name, so a retried batch gives its dead letters the same ids. */

@@ -1,3 +1,3 @@
-export { createPiiProtector, canonicalPhone, redactedPreview, type PiiProtector } from "./pii.ts";
+export { createPiiProtector, canonicalPhone, redactedPreview, UnsealError, type PiiProtector } from "./pii.ts";
 export { toRow, type FeedRowMap, type HotlineRow, type MediationRow, type LitigationRow, type SupervisionRow } from "./rows.ts";
 export { rowsSql, rowsSqlParams } from "./rows-sql.ts";

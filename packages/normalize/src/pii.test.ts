@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalPhone, createPiiProtector, redactedPreview } from "./pii.ts";
+import { canonicalPhone, createPiiProtector, redactedPreview, UnsealError } from "./pii.ts";
 
 const KEY_A = "test-key-a-0123456789";
 const KEY_B = "test-key-b-0123456789";
@@ -111,6 +111,51 @@ describe("seal / open", () => {
     const buf = Buffer.from(a.seal("hello world"), "base64");
     buf[buf.length - 1] = buf[buf.length - 1]! ^ 1;
     expect(() => a.open(buf.toString("base64"))).toThrow();
+  });
+});
+
+describe("open after a key rotation (CASEPULSE_PII_OLD_KEYS)", () => {
+  const KEY_C = "test-key-c-0123456789";
+  const rotated = createPiiProtector(KEY_B, [KEY_A]);
+  const raw = '{"caller_phone":"13800138000"}';
+
+  it.each([
+    { name: "a letter sealed under the current key opens with it (key 0)", sealed: () => b.seal(raw), key: 0 },
+    { name: "a letter sealed under an old key opens with that key (key 1)", sealed: () => a.seal(raw), key: 1 },
+  ])("$name", ({ sealed, key }) => {
+    expect(rotated.unseal(sealed())).toEqual({ bytes: Buffer.from(raw), key });
+    expect(rotated.open(sealed()).toString("utf8")).toBe(raw);
+  });
+
+  it("the second of two old keys is tried too", () => {
+    expect(createPiiProtector(KEY_B, [KEY_C, KEY_A]).unseal(a.seal(raw)).key).toBe(2);
+  });
+
+  it("hashing and sealing use the current key only", () => {
+    expect(rotated.hashPhone("13800138000")).toBe(b.hashPhone("13800138000"));
+    expect(() => a.open(rotated.seal(raw))).toThrow();
+    expect(b.open(rotated.seal(raw)).toString("utf8")).toBe(raw);
+  });
+
+  it.each([
+    { name: "a key neither current nor old", sealed: () => createPiiProtector(KEY_C).seal(raw), kind: "unknown-key" },
+    { name: "a damaged seal", sealed: () => a.seal(raw).replace(/^./, (c) => (c === "A" ? "B" : "A")), kind: "unknown-key" },
+    { name: "no sealed copy (deleted by retention)", sealed: () => "", kind: "empty" },
+    { name: "too short to be a seal", sealed: () => Buffer.alloc(20).toString("base64"), kind: "malformed" },
+    { name: "not base64", sealed: () => "{not sealed at all}", kind: "malformed" },
+  ])("$name: UnsealError $kind", ({ sealed, kind }) => {
+    let error: unknown;
+    try {
+      rotated.open(sealed());
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UnsealError);
+    expect((error as UnsealError).kind).toBe(kind);
+  });
+
+  it("an old key shorter than 16 characters throws, naming CASEPULSE_PII_OLD_KEYS", () => {
+    expect(() => createPiiProtector(KEY_B, ["short"])).toThrow(/CASEPULSE_PII_OLD_KEYS/);
   });
 });
 

@@ -19,9 +19,29 @@ export interface PiiProtector {
   rowMsgId(canonicalRecord: string): string;
   /** Encrypts a record exactly as received (bytes are kept as bytes, even when not UTF-8). */
   seal(raw: string | Uint8Array): string;
-  /** The sealed record's original bytes. */
+  /**
+   * The sealed record's original bytes, opened with the current key or, after a rotation, one of
+   * the old keys (a UnsealError says why neither could).
+   */
   open(sealed: string): Buffer;
+  /** As `open`, and whether the current key (0) or which old key (1, 2, …) opened it. */
+  unseal(sealed: string): { bytes: Buffer; key: number };
 }
+
+/**
+ * Why a dead letter cannot be opened: no sealed copy left (`empty`, retention deletes it), not
+ * the form `seal` writes (`malformed`), or no configured key authenticates it (`unknown-key`:
+ * sealed under a key that is neither the current nor an old one, or damaged).
+ */
+export class UnsealError extends Error {
+  override readonly name = "UnsealError";
+  constructor(readonly kind: "empty" | "malformed" | "unknown-key", message: string) {
+    super(message);
+  }
+}
+
+/** IV (12 bytes) and GCM tag (16) before the ciphertext. */
+const SEAL_HEADER = 28;
 
 /** Normalizes the ways one phone number is written (+86, spaces, dashes) before hashing. */
 export function canonicalPhone(phone: string): string {
@@ -29,12 +49,34 @@ export function canonicalPhone(phone: string): string {
   return digits.length === 13 && digits.startsWith("86") ? digits.slice(2) : digits;
 }
 
-export function createPiiProtector(secret: string): PiiProtector {
+/**
+ * `oldSecrets`: keys used before `secret` (CASEPULSE_PII_OLD_KEYS), used only to open dead letters
+ * sealed under them; hashing and sealing always use `secret`.
+ */
+export function createPiiProtector(secret: string, oldSecrets: readonly string[] = []): PiiProtector {
   if (secret.length < 16) throw new Error("CASEPULSE_PII_KEY must be at least 16 characters");
-  const derive = (info: string) => Buffer.from(hkdfSync("sha256", secret, "casepulse", info, 32));
+  if (oldSecrets.some((k) => k.length < 16)) throw new Error("each of CASEPULSE_PII_OLD_KEYS must be at least 16 characters");
+  const deriveFrom = (key: string, info: string) => Buffer.from(hkdfSync("sha256", key, "casepulse", info, 32));
+  const derive = (info: string) => deriveFrom(secret, info);
   const hmacKey = derive("phone-hmac");
   const sealKey = derive("dead-letter-seal");
   const rowKey = derive("row-msg-id");
+  const openKeys = [sealKey, ...oldSecrets.map((k) => deriveFrom(k, "dead-letter-seal"))];
+  const unseal = (sealed: string): { bytes: Buffer; key: number } => {
+    if (sealed === "") throw new UnsealError("empty", "no sealed copy left");
+    const buf = Buffer.from(sealed, "base64");
+    if (buf.length < SEAL_HEADER || buf.toString("base64") !== sealed) throw new UnsealError("malformed", "not a sealed record");
+    for (const [key, openKey] of openKeys.entries()) {
+      const decipher = createDecipheriv("aes-256-gcm", openKey, buf.subarray(0, 12));
+      decipher.setAuthTag(buf.subarray(12, SEAL_HEADER));
+      try {
+        return { bytes: Buffer.concat([decipher.update(buf.subarray(SEAL_HEADER)), decipher.final()]), key };
+      } catch {
+        // Authentication failed: another key's, or damaged; try the next key.
+      }
+    }
+    throw new UnsealError("unknown-key", "sealed under a key that is neither CASEPULSE_PII_KEY nor one of CASEPULSE_PII_OLD_KEYS, or damaged");
+  };
   return {
     hashPhone: (phone) => createHmac("sha256", hmacKey).update(canonicalPhone(phone)).digest("hex"),
     phoneHmacPads: () => {
@@ -51,12 +93,8 @@ export function createPiiProtector(secret: string): PiiProtector {
       const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
     },
-    open(sealed) {
-      const buf = Buffer.from(sealed, "base64");
-      const decipher = createDecipheriv("aes-256-gcm", sealKey, buf.subarray(0, 12));
-      decipher.setAuthTag(buf.subarray(12, 28));
-      return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]);
-    },
+    unseal,
+    open: (sealed) => unseal(sealed).bytes,
   };
 }
 

@@ -1,8 +1,8 @@
 // One way to reach ClickHouse, embedded or server: the same @clickhouse/client API and SQL.
 import { createClient, type ClickHouseClient } from "@clickhouse/client";
-import { mkdirSync } from "node:fs";
 import { Readable } from "node:stream";
 import { resolve } from "node:path";
+import { usableDataFolder } from "./data-folder.ts";
 import { toStoreError } from "./errors.ts";
 import { detachStdinFromEngine } from "./stdin-guard.ts";
 
@@ -75,9 +75,14 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const embedded = !config.url;
   let client: ClickHouseClient;
   let rawInsert: RawInsert | null = null;
+  let where: string | undefined;
   if (embedded) {
     const path = resolve(config.dataDir);
-    mkdirSync(path, { recursive: true });
+    // Checked here: the engine's own errors blame the wrong cause (a read-only folder reads as
+    // "another instance is running") and print a line of their own. A folder that passes and
+    // still does not open is held by another process.
+    usableDataFolder(path);
+    where = `the data folder ${path}`;
     // Loaded only when needed: a server deployment never maps the 500 MB engine.
     const { createChdbConnection } = await import("chdb/connection");
     // Else the engine takes a pipe or file on stdin as the data of its inserts.
@@ -87,7 +92,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       client = createClient({ connection: connection as never });
       rawInsert = (params) => connection.chdb.rawInsert(params);
     } catch (err) {
-      throw toStoreError(err, `cannot open embedded ClickHouse in ${path} (is another casepulse process using it?)`);
+      throw toStoreError(err, `cannot open embedded ClickHouse in ${path} (is another casepulse process using it?)`, where);
     }
   } else {
     client = createClient({
@@ -99,7 +104,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     });
   }
   let closed = false;
-  return storeOn(client, config.database, rawInsert, async () => {
+  return storeOn(client, config.database, rawInsert, where, async () => {
     if (closed) return;
     closed = true;
     await client.close();
@@ -113,7 +118,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
  */
 type RawInsert = (params: { table: string; values: Buffer; format: "JSONEachRow"; settings: Record<string, string | number> }) => Promise<unknown>;
 
-function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInsert | null, close: () => Promise<void>): Store {
+function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInsert | null, where: string | undefined, close: () => Promise<void>): Store {
   if (!IDENTIFIER.test(database)) throw new Error(`invalid database name ${JSON.stringify(database)}`);
   const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined, options?: { temporary?: boolean }) => {
     if (lines.length === 0) return;
@@ -131,7 +136,7 @@ function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInser
       // A server's response must be read to free its socket.
       for await (const _ of result.stream) void _;
     } catch (err) {
-      throw toStoreError(err, `insert into ${table} failed`);
+      throw toStoreError(err, `insert into ${table} failed`, where);
     }
   };
   return {
@@ -149,19 +154,19 @@ function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInser
         });
         return (await rs.json()) as T[];
       } catch (err) {
-        throw toStoreError(err, "query failed");
+        throw toStoreError(err, "query failed", where);
       }
     },
     async command(sql: string, params?: Record<string, unknown>) {
       try {
         await client.command({ query: sql, query_params: params });
       } catch (err) {
-        throw toStoreError(err, "command failed");
+        throw toStoreError(err, "command failed", where);
       }
     },
     insert: (table, rows, dedupToken) => insertLines(table, rows.map((r) => JSON.stringify(r)), dedupToken),
     insertJsonLines: insertLines,
-    withDatabase: (other) => storeOn(client, other, rawInsert, async () => {}),
+    withDatabase: (other) => storeOn(client, other, rawInsert, where, async () => {}),
     close,
   };
 }

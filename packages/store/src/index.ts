@@ -1,9 +1,10 @@
 export { openStore, type Store, type StoreConfig } from "./client.ts";
-export { StoreError, toStoreError } from "./errors.ts";
+export { StoreError, DataFolderError, toStoreError } from "./errors.ts";
 export { migrate, loadMigrations, MIGRATIONS_DIR } from "./migrate.ts";
 export { encodeEvents, insertEncodedEvents, insertEventsFrom, storedMsgIds, EVENT_COLUMNS, EVENT_TABLES, type EncodedEvents } from "./events.ts";
-export { insertRejected, listRejected, markReplayed, type RejectedRecord, type StoredRejection } from "./rejected.ts";
-export { recordBatch, type IngestBatch } from "./batches.ts";
+export { insertRejected, listRejected, countRejected, markReplayed, nextVersion, receivedAtMs, type RejectedRecord, type StoredRejection, type RejectedFilter } from "./rejected.ts";
+export { recordBatch, recordBatches, type IngestBatch } from "./batches.ts";
+export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";
 export { saveReport, type ReportTrigger } from "./reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";

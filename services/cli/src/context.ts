@@ -1,8 +1,8 @@
 // What a command needs to reach the data: config from the environment, the migrated store,
 // the personal-data key.
-import { parseEnv, storeEnvSchema, type StoreEnv } from "@casepulse/config";
+import { ConfigError, parseEnv, storeEnvSchema, type StoreEnv } from "@casepulse/config";
 import { createPiiProtector, type PiiProtector } from "@casepulse/normalize";
-import { migrate, openStore, type Store } from "@casepulse/store";
+import { applyDlqRetention, DataFolderError, migrate, openStore, type Store } from "@casepulse/store";
 
 export interface Context {
   env: StoreEnv;
@@ -15,20 +15,28 @@ export function loadEnv(): StoreEnv {
 }
 
 export async function openContext(env = loadEnv()): Promise<Context> {
-  const store = await openStore({
-    url: env.CLICKHOUSE_URL,
-    dataDir: env.CASEPULSE_DATA,
-    database: env.CASEPULSE_DB,
-    username: env.CLICKHOUSE_USER,
-    password: env.CLICKHOUSE_PASSWORD,
-  });
+  let store: Store;
+  try {
+    store = await openStore({
+      url: env.CLICKHOUSE_URL,
+      dataDir: env.CASEPULSE_DATA,
+      database: env.CASEPULSE_DB,
+      username: env.CLICKHOUSE_USER,
+      password: env.CLICKHOUSE_PASSWORD,
+    });
+  } catch (err) {
+    // The folder is configuration: named by its variable, exit code 2.
+    if (err instanceof DataFolderError) throw new ConfigError(`invalid environment variable CASEPULSE_DATA (${JSON.stringify(env.CASEPULSE_DATA)}): ${err.path} ${err.problem}`);
+    throw err;
+  }
   try {
     await migrate(store);
+    await applyDlqRetention(store, env.CASEPULSE_DLQ_RETENTION_DAYS);
   } catch (err) {
     await store.close();
     throw err;
   }
-  return { env, store, pii: createPiiProtector(env.CASEPULSE_PII_KEY) };
+  return { env, store, pii: createPiiProtector(env.CASEPULSE_PII_KEY, env.CASEPULSE_PII_OLD_KEYS) };
 }
 
 /** Runs `fn` with an open context and always closes the store. */

@@ -48,7 +48,7 @@ try {
   }
   const storeError = await asStoreError(err);
   if (storeError) {
-    console.error(`casepulse: ${storeError.message}${storeError.retryable ? " (temporary: retrying may help)" : ""}`);
+    console.error(`casepulse: ${oneLine(storeError.message)}${storeError.retryable ? " (temporary: retrying may help)" : ""}`);
     process.exit(1);
   }
   // Not Node's default printout: it shows every property of the error, and a client's error can

@@ -1,9 +1,8 @@
 // What `casepulse dlq list` and `dlq replay` do; their definitions (commands/dlq.ts) load this when
 // one runs.
 import { readFileSync } from "node:fs";
-import { FEEDS } from "@casepulse/feeds";
-import { classifyRecords, writeBatch } from "@casepulse/ingestion";
-import { listRejected, markReplayed } from "@casepulse/store";
+import { replayLetters, type ReplayOutcome, type UnsealFailure } from "@casepulse/ingestion";
+import { countRejected, listRejected } from "@casepulse/store";
 import type { DlqListOptions, DlqReplayOptions } from "../commands/dlq.ts";
 import { withContext } from "../context.ts";
 import { UsageError } from "../usage-error.ts";
@@ -11,12 +10,27 @@ import { UsageError } from "../usage-error.ts";
 export async function list(opts: DlqListOptions): Promise<void> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit ${opts.limit}: must be a positive integer`);
-  const rows = await withContext((ctx) => listRejected(ctx.store, { feed: opts.source, status: opts.status, limit }));
+  const filter = { feed: opts.source, status: opts.status };
+  const { rows, total } = await withContext(async (ctx) => ({ rows: await listRejected(ctx.store, { ...filter, limit }), total: await countRejected(ctx.store, filter) }));
   for (const r of rows) {
     const shown = { id: r.id, feed: r.feed, source: r.source, received_at: r.received_at, reason: r.reason, msg_id: r.msg_id, preview: r.preview };
     console.log(opts.json ? JSON.stringify(shown) : `${r.id}  ${r.feed}  ${r.source}  ${r.reason}`);
   }
-  if (!opts.json) console.error(`${rows.length} ${opts.status} record(s)`);
+  // What was cut is said in JSON mode too (on stderr, so the lines stay one object each).
+  if (rows.length < total) console.error(`${rows.length} of ${total} ${opts.status} record(s) shown (use --limit ${total} to see them all)`);
+  else if (!opts.json) console.error(`${total} ${opts.status} record(s)`);
+}
+
+/** Why a letter could not be opened, for the operator: what to do about it. */
+function failureText(kind: UnsealFailure, retentionDays: number): string {
+  switch (kind) {
+    case "unknown-key":
+      return "sealed under a key that is neither CASEPULSE_PII_KEY nor one of CASEPULSE_PII_OLD_KEYS, or damaged (add the key they were sealed under to CASEPULSE_PII_OLD_KEYS)";
+    case "empty":
+      return `sealed copy deleted by the retention (CASEPULSE_DLQ_RETENTION_DAYS=${retentionDays}; replay one with --id and --fixed)`;
+    case "malformed":
+      return "not a sealed record";
+  }
 }
 
 export async function replay(opts: DlqReplayOptions): Promise<void> {
@@ -29,26 +43,35 @@ export async function replay(opts: DlqReplayOptions): Promise<void> {
       throw new UsageError(`--fixed ${opts.fixed}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
   }
-  await withContext(async (ctx) => {
+  const { outcome, retentionDays } = await withContext(async (ctx) => {
     const pending = (await listRejected(ctx.store, { feed: opts.source, status: "pending", limit: 1_000_000 })).filter(
       (r) => !opts.id || r.id === opts.id,
     );
     if (opts.id && pending.length === 0) throw new UsageError(`--id ${opts.id}: no pending rejected record with this id`);
-    const runId = Date.now();
-    for (const feed of FEEDS) {
-      const mine = pending.filter((r) => r.feed === feed);
-      if (mine.length === 0) continue;
-      const records = mine.map((r) => ({ value: fixed ?? ctx.pii.open(r.sealed), source: `replay:${r.id}` }));
-      const classified = classifyRecords(feed, records, ctx.pii);
-      const outcome = await writeBatch(ctx.store, feed, {
-        batchId: `replay:${runId}:${feed}`,
-        source: "dlq-replay",
-        received: records.length,
-        ...classified,
-      });
-      // The originals are settled: a record still bad was stored again as a new dead letter.
-      await markReplayed(ctx.store, mine);
-      console.log(`${feed}: ${outcome.received} replayed, ${outcome.accepted} accepted, ${outcome.duplicates} duplicates, ${outcome.rejected} still rejected`);
-    }
+    const outcome = await replayLetters(ctx.store, ctx.pii, pending, { runId: String(Date.now()), fixed });
+    return { outcome, retentionDays: ctx.env.CASEPULSE_DLQ_RETENTION_DAYS };
   });
+  for (const f of outcome.feeds) {
+    const oldKey = f.openedWithOldKey > 0 ? ` (${f.openedWithOldKey} opened with an old key)` : "";
+    console.log(`${f.feed}: ${f.received} replayed, ${f.accepted} accepted, ${f.duplicates} duplicates, ${f.rejected} still rejected${oldKey}`);
+  }
+  for (const n of outcome.notOpened) {
+    const feeds = Object.entries(n.byFeed).map(([feed, count]) => `${feed} ${count}`).join(", ");
+    console.log(`${n.total} not replayed (${feeds}): ${failureText(n.kind, retentionDays)}`);
+  }
+  const nothingDone = nothingReplayed(outcome, opts.id !== undefined);
+  if (nothingDone) throw new UsageError(`dlq replay: no dead letter could be opened, nothing was replayed (${nothingDone})`);
+}
+
+/**
+ * docs/semantics.md ("Dead letters: replays, identity, retention"): the command fails (exit 2)
+ * only when it could do nothing that a change of configuration or of its arguments would let it
+ * do: letters were pending, none could be opened, and one of them for a reason other than the
+ * retention (or the one letter --id asked for). The reason, or null when the run is a success.
+ */
+function nothingReplayed(outcome: ReplayOutcome, one: boolean): string | null {
+  if (outcome.feeds.length > 0 || outcome.notOpened.length === 0) return null;
+  const fixable = outcome.notOpened.filter((n) => one || n.kind !== "empty");
+  if (fixable.length === 0) return null;
+  return fixable.map((n) => (n.kind === "unknown-key" ? "check CASEPULSE_PII_KEY and CASEPULSE_PII_OLD_KEYS" : n.kind === "empty" ? "its sealed copy is gone: use --fixed" : "not a sealed record")).join("; ");
 }
