@@ -2,7 +2,7 @@
 // dead-letter entry with its reason. Nothing is dropped.
 import { FEED_KEYS, PERSONAL_KEYS, validateRecord, type Feed } from "@casepulse/feeds";
 import { redactedPreview, toRow, type FeedRowMap, type PiiProtector } from "@casepulse/normalize";
-import type { RejectedRecord } from "@casepulse/store";
+import { encodeEvents, type EncodedEvents, type RejectedRecord } from "@casepulse/store";
 
 export interface RawRecord {
   /** The record's bytes (a JSONL line without its line ending, or a Kafka message value). */
@@ -43,4 +43,10 @@ export function classifyRecords<F extends Feed>(
     });
   }
   return { rows, rejected };
+}
+
+/** classifyRecords with the accepted rows encoded as the store writes them, for a job or a worker thread's message. */
+export function classifyEncoded(feed: Feed, records: readonly RawRecord[], pii: PiiProtector, receivedAt = Date.now()): EncodedEvents & { rejected: RejectedRecord[] } {
+  const { rows, rejected } = classifyRecords(feed, records, pii, receivedAt);
+  return { ...encodeEvents(feed, rows), rejected };
 }

@@ -1,4 +1,4 @@
-export { classifyRecords, type RawRecord, type Classified } from "./classify.ts";
+export { classifyRecords, classifyEncoded, type RawRecord, type Classified } from "./classify.ts";
 export { writeBatch, writeEncodedBatch, type BatchOutcome, type EncodedBatch } from "./write-batch.ts";
 export { readLines, type Line } from "./read-lines.ts";
 export { ingestFile, type IngestFileOptions } from "./ingest-file.ts";

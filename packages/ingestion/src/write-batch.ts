@@ -20,6 +20,7 @@ import {
   type Store,
 } from "@casepulse/store";
 import type { Classified } from "./classify.ts";
+import { writeStagedBatch } from "./staged-batch.ts";
 
 export interface BatchOutcome {
   received: number;
@@ -48,6 +49,8 @@ export async function writeBatch<F extends Feed>(
 
 /** writeBatch for rows already encoded (the file path encodes them on a worker thread). */
 export async function writeEncodedBatch(store: Store, feed: Feed, batch: EncodedBatch): Promise<BatchOutcome> {
+  // The embedded engine picks the new rows itself (staged-batch.ts); a server is asked in Node.
+  if (store.embedded) return writeStagedBatch(store, feed, batch);
   const { batchId, msgIds, keys, lines, rejected } = batch;
   const stored = await storedMsgIds(store, feed, [...new Set(msgIds)]);
   // The first of each msg_id not yet stored; later copies in the batch are redeliveries.

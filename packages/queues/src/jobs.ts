@@ -5,13 +5,19 @@ import { FEEDS } from "@casepulse/feeds";
 export const STORE_BATCH_JOB = "store-batch";
 export const REPORT_JOB = "report";
 
-/** A slice of one Kafka batch: validated, personal data already hashed or sealed. */
+/**
+ * A slice of one Kafka batch: validated, personal data already hashed or sealed, and its new
+ * rows already encoded as the store's JSONEachRow lines (with each line's msg_id and order/case
+ * id), so the worker only hands them to the engine: it neither parses nor re-encodes a row.
+ */
 export const storeBatchJob = z.object({
   feed: z.enum(FEEDS),
   batchId: z.string().min(1),
   source: z.string(),
   received: z.number().int().nonnegative(),
-  rows: z.array(z.record(z.string(), z.unknown())),
+  msgIds: z.array(z.string()),
+  keys: z.array(z.string()),
+  lines: z.array(z.string()),
   rejected: z.array(
     z.object({
       feed: z.enum(FEEDS),
@@ -24,7 +30,7 @@ export const storeBatchJob = z.object({
       sealed: z.string(),
     }),
   ),
-});
+}).refine((job) => job.msgIds.length === job.lines.length && job.keys.length === job.lines.length, { message: "msgIds, keys and lines must be as long as each other" });
 export type StoreBatchJob = z.infer<typeof storeBatchJob>;
 
 export const reportJob = z.object({

@@ -14,13 +14,15 @@ import { EVENT_TABLES } from "./events.ts";
  */
 const BLOCKS = "min_insert_block_size_rows = 65536, min_insert_block_size_bytes = 16777216, max_insert_block_size = 65536";
 
-export interface FileStage {
-  /** Temporary tables: the file's lines (n, line), the accepted rows and the new ones (n + an event row). */
+/**
+ * Temporary tables of this process's session where rows wait while the engine decides what is
+ * new: a file's lines (a file stage) or a batch's encoded rows (a batch stage).
+ */
+export interface Stage {
+  /** Temporary tables: the lines (n, line), the accepted rows and the new ones (n + an event row). */
   readonly lines: string;
   readonly accepted: string;
   readonly fresh: string;
-  /** Stages lines [from, to] (1-based, as in the file) that are not blank; returns how many. */
-  load(from: number, to: number): Promise<number>;
   /** Step one of the SQL accepter: `extract` (over the staged lines, ending in a SETTINGS clause) into `extracted`. */
   extract(extract: (lines: string) => string): Promise<void>;
   /** Step two: what `rows` (over `extracted`, ending in a SETTINGS clause) yields, into `accepted`. */
@@ -33,13 +35,18 @@ export interface FileStage {
   /** Rows (JSONEachRow, each with its `n`) accepted outside SQL. */
   addAccepted(lines: readonly string[]): Promise<void>;
   /**
-   * The first accepted row of each msg_id that the feed has not stored yet, into `fresh`;
-   * returns how many rows were accepted and how many are new.
+   * The first accepted row (lowest n) of each msg_id that the feed has not stored yet, into
+   * `fresh`; returns how many rows were accepted and how many are new.
    */
   selectFresh(): Promise<{ accepted: number; fresh: number }>;
-  /** Empties the staged, accepted and new rows for the next slice of the file. */
+  /** Empties the staged, accepted and new rows for the next slice or batch. */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface FileStage extends Stage {
+  /** Stages lines [from, to] (1-based, as in the file) that are not blank; returns how many. */
+  load(from: number, to: number): Promise<number>;
 }
 
 /** The number of lines of the file (including blank ones), read by the engine. */
@@ -49,7 +56,28 @@ export async function countFileLines(store: Store, path: string): Promise<number
 }
 
 export async function openFileStage(store: Store, feed: Feed, path: string): Promise<FileStage> {
-  if (!store.embedded) throw new Error("a file is read by the engine itself only when it runs in this process (embedded ClickHouse)");
+  const stage = await openStage(store, feed);
+  return {
+    ...stage,
+    async load(from, to) {
+      // As readLines: a line's trailing CR, blanks and tabs are not part of it; a blank line is no record.
+      await store.command(
+        `INSERT INTO ${stage.lines} SELECT n, text FROM (
+           SELECT _row_number + 1 AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString)
+           WHERE _row_number + 1 BETWEEN {from:UInt64} AND {to:UInt64})
+         WHERE text != ''
+         SETTINGS ${BLOCKS}`,
+        { path, from, to },
+      );
+      const [row] = await store.query<{ c: number }>(`SELECT count() AS c FROM ${stage.lines}`);
+      return Number(row!.c);
+    },
+  };
+}
+
+/** A stage of the embedded engine's session (temporary tables live only there). */
+export async function openStage(store: Store, feed: Feed): Promise<Stage> {
+  if (!store.embedded) throw new Error("rows are staged in the engine only when it runs in this process (embedded ClickHouse)");
   const id = randomBytes(6).toString("hex");
   const lines = `casepulse_lines_${id}`;
   const extracted = `casepulse_extracted_${id}`;
@@ -61,23 +89,10 @@ export async function openFileStage(store: Store, feed: Feed, path: string): Pro
   for (const table of [accepted, fresh]) {
     await store.command(`CREATE TEMPORARY TABLE ${table} ENGINE = Memory AS SELECT toUInt64(0) AS n, * EXCEPT (ingested_at) FROM ${events} LIMIT 0`);
   }
-  const count = async (sql: string) => Number((await store.query<{ c: number }>(sql))[0]!.c);
   return {
     lines,
     accepted,
     fresh,
-    async load(from, to) {
-      // As readLines: a line's trailing CR, blanks and tabs are not part of it; a blank line is no record.
-      await store.command(
-        `INSERT INTO ${lines} SELECT n, text FROM (
-           SELECT _row_number + 1 AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString)
-           WHERE _row_number + 1 BETWEEN {from:UInt64} AND {to:UInt64})
-         WHERE text != ''
-         SETTINGS ${BLOCKS}`,
-        { path, from, to },
-      );
-      return count(`SELECT count() AS c FROM ${lines}`);
-    },
     async extract(extract) {
       const select = extract(lines);
       // Made on first use: its columns are what `extract` yields.

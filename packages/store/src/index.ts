@@ -8,6 +8,6 @@ export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";
 export { saveReport, type ReportTrigger } from "./reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
-export { openFileStage, countFileLines, type FileStage } from "./file-stage.ts";
+export { openFileStage, openStage, countFileLines, type FileStage, type Stage } from "./file-stage.ts";
 export { detachStdinFromEngine, spoolStdin, type SpooledStdin } from "./stdin-guard.ts";
 export { checkReadOnly, readOnlyQuery, NotReadOnlyError, type ReadFormat } from "./read-only.ts";

@@ -5,7 +5,7 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { Feed } from "@casepulse/feeds";
-import { classifyRecords } from "@casepulse/ingestion";
+import { classifyEncoded } from "@casepulse/ingestion";
 import type { KafkaConsumer, KafkaGateway } from "@casepulse/kafka";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { dlqTopic, pendingJobs, STORE_BATCH_JOB, storeJobOptions, type Names, type StoreBatchJob } from "@casepulse/queues";
@@ -79,7 +79,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
           const first = slice[0]!.offset;
           const last = slice[slice.length - 1]!.offset;
           const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
-          const { rows, rejected } = classifyRecords(feed, raws, o.pii);
+          const { rejected, ...encoded } = classifyEncoded(feed, raws, o.pii);
           rejected.forEach((r) => {
             const m = slice[raws.findIndex((x) => x.source === r.source)]!;
             dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
@@ -88,7 +88,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
           const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
           jobs.push({
             name: STORE_BATCH_JOB,
-            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rows: rows as never, rejected },
+            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, ...encoded, rejected },
             opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
           });
           o.metrics.recordsIn.inc({ feed }, slice.length);

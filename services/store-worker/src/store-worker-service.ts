@@ -3,7 +3,7 @@
 // a fresh ClickHouse behind an old Redis still receives every record.
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Logger } from "pino";
-import { writeBatch } from "@casepulse/ingestion";
+import { writeEncodedBatch } from "@casepulse/ingestion";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { redisConnection, STORE_BATCH_JOB, storeBatchJob } from "@casepulse/queues";
 import { StoreError, type Store } from "@casepulse/store";
@@ -22,9 +22,9 @@ export async function handleStoreBatch(store: Store, job: Pick<Job, "name" | "da
   if (job.name !== STORE_BATCH_JOB) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const parsed = storeBatchJob.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`malformed ${STORE_BATCH_JOB} payload: ${parsed.error.issues[0]?.message}`);
-  const { feed, batchId, source, received, rows, rejected } = parsed.data;
+  const { feed, batchId, source, received, msgIds, keys, lines, rejected } = parsed.data;
   try {
-    return await writeBatch(store, feed, { batchId, source, received, rows: rows as never, rejected });
+    return await writeEncodedBatch(store, feed, { batchId, source, received, msgIds, keys, lines, rejected });
   } catch (err) {
     // A store fault that cannot pass on retry (bad SQL, bad row) must not spin through attempts.
     if (err instanceof StoreError && !err.retryable) throw new UnrecoverableError(err.message);
