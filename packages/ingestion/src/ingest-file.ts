@@ -89,10 +89,12 @@ export async function ingestFile(options: IngestFileOptions): Promise<BatchOutco
 }
 
 /**
- * Node 20 does not give worker threads the main thread's module hooks, so the worker loads tsx
- * (what runs casepulse's TypeScript) before importing its TypeScript entry.
+ * Compiled (dist/), the worker's entry is JavaScript beside this module. From src, it is
+ * TypeScript, and worker threads do not get the main thread's module hooks (Node 20), so the
+ * worker loads tsx (a devDependency: the compiled build has none) before importing its entry.
  */
 function startWorker(workerData: ClassifyWorkerData): Worker {
+  if (import.meta.url.endsWith(".js")) return new Worker(new URL("./classify-worker.js", import.meta.url), { workerData });
   const entry = new URL("./classify-worker.ts", import.meta.url).href;
   const tsx = import.meta.resolve("tsx/esm/api");
   const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;

@@ -18,10 +18,12 @@ import { requestReportCommand } from "./commands/request-report.ts";
 import { sqlCommand } from "./commands/sql.ts";
 import { asConfigError, asStoreError } from "./known-errors.ts";
 import { UsageError } from "./usage-error.ts";
+import { casepulseVersion } from "./version.ts";
 import { CommanderError, oneLine, oneLineUsageErrors, usageExitCode } from "./usage-exit.ts";
 
 const program = new Command("casepulse")
   .description("12345 hotline, mediation and litigation feeds into ClickHouse; monthly and annual rule-of-law figures")
+  .version(casepulseVersion(), "-V, --version", "print the version")
   .addCommand(ingestCommand)
   .addCommand(reportCommand)
   .addCommand(explainCommand)

@@ -1,0 +1,74 @@
+// The production build as the image makes it (infra/docker/Dockerfile, which cannot be built here:
+// no Docker engine): infra/scripts/build.mjs compiles into a fresh folder, pnpm installs the
+// production dependencies alone there, and the compiled CLI runs `demo` and `report` from dist/
+// with no TypeScript and no devDependency in reach. Its report is the samples' reference.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "./support/cli.ts";
+import { reportDifferences } from "./support/compare.ts";
+
+const work = mkdtempSync(join(tmpdir(), "casepulse-compiled-"));
+const app = join(work, "app");
+/** Every devDependency of the workspace: none may be installed in the production tree. */
+const DEV_ONLY = ["tsx", "typescript", "vitest", "testcontainers", "playwright-core", "fast-check", "esbuild"];
+
+// Asynchronous: a blocked test process misses vitest's own calls for the minute this takes.
+const run = promisify(execFile);
+
+async function compiled(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  // From another folder than the tree, as a container runs it: nothing relative to the checkout.
+  const env = { PATH: process.env.PATH ?? "", HOME: work, CASEPULSE_DATA: join(work, "data"), NODE_ENV: "development" };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--conditions=casepulse-dist", join(app, "services/cli/dist/main.js"), ...args], { cwd: work, env, maxBuffer: 64 << 20 });
+    return { status: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { status: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? String(err) };
+  }
+}
+
+/** Files under `dir` (node_modules left out) whose name matches. */
+function filesMatching(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && pattern.test(d.name))
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .filter((p) => !p.split("/").includes("node_modules"));
+}
+
+beforeAll(async () => {
+  await run(process.execPath, [join(ROOT, "infra/scripts/build.mjs"), "--out", app], { cwd: ROOT });
+  // Offline first: the checkout's install already holds every package in the store.
+  await run("pnpm", ["install", "--prod", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"], { cwd: app });
+}, 240_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the compiled build", () => {
+  it("holds JavaScript only, and no devDependency", () => {
+    expect(filesMatching(app, /\.ts$/)).toEqual([]);
+    expect(filesMatching(app, /\.js$/)).toContain("services/cli/dist/main.js");
+    const installed = readdirSync(join(app, "node_modules/.pnpm")).map((d) => d.replace(/@[^@]+$/, "").replace(/\+/g, "/"));
+    expect(DEV_ONLY.filter((name) => installed.includes(name))).toEqual([]);
+    expect(existsSync(join(app, "infra/clickhouse/migrations/001_events.sql"))).toBe(true);
+  });
+
+  it("prints its version and usage", async () => {
+    const version = await compiled(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+    expect((await compiled(["--help"])).stdout).toContain("demo");
+  });
+
+  it("runs demo and report from dist: the samples' reference figures", async () => {
+    const demo = await compiled(["demo", "--format", "json"]);
+    expect(demo.status, demo.stderr).toBe(0);
+    const expected = JSON.parse(readFileSync(join(ROOT, "samples/expected/2024.json"), "utf8"));
+    expect(reportDifferences(JSON.parse(demo.stdout), expected)).toEqual([]);
+    const month = await compiled(["report", "--period", "2024-03", "--format", "json"]);
+    expect(month.status, month.stderr).toBe(0);
+    expect(reportDifferences(JSON.parse(month.stdout), JSON.parse(readFileSync(join(ROOT, "samples/expected/2024-03.json"), "utf8")))).toEqual([]);
+  });
+});
