@@ -181,7 +181,7 @@ describe("litigation figures", () => {
 });
 
 describe("alerts and quality from stored data", () => {
-  it("a category with 10 orders in a month, none in the three before, spikes; lost cases alert", async () => {
+  it("a category with 10 orders in a month, none in the three before, spikes; lost cases and overdue orders alert", async () => {
     const hotline = Array.from({ length: 10 }, (_, i) => reg(`S${i}`, "2024-04-10 09:00:00"));
     const litigation = [lit("L1", "2024-04-25 09:00:00", { status: "decided", outcome: "confirmed_illegal", decided_at: "2024-04-25 09:00:00" })];
     const report = await reportOf("2024-04", { hotline, litigation });
@@ -189,6 +189,8 @@ describe("alerts and quality from stored data", () => {
       ["new_cause", "litigation.new_causes", 1],
       ["lost_case", "litigation.lost", 1],
       ["category_spike", "hotline.by_category:城乡建设/违法建设", 10],
+      // Open at the end of April, due on 04-30 18:00.
+      ["overdue_open", "hotline.overdue_open", 10],
     ]);
     const annual = await reportOf("2024", { hotline });
     expect(annual.alerts.filter((a) => a.rule === "category_spike")).toEqual([]);

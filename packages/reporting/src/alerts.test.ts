@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAlerts } from "./alerts.ts";
 import type { CategoryCount } from "./hotline-figures.ts";
-import type { HotlineBlock, LitigationBlock, MediationBlock, Report, SupervisionBlock } from "./report-types.ts";
-
-type Figures = Omit<Report, "alerts" | "quality">;
+import type { HotlineBlock, LitigationBlock, MediationBlock, ReportFigures as Figures, SupervisionBlock } from "./report-types.ts";
 
 /** Figures that raise no alert at all. */
 function quiet(): Figures {
@@ -20,6 +18,8 @@ function quiet(): Figures {
     yoy: 0,
     by_category: [],
     by_community: [],
+    returned: 0, return_rate: 0, reopened: 0, reopen_rate: 0, accepted_in_time: 3, acceptance_rate: 1, close_hours_median: 30,
+    overdue_open: 0, overdue_list: [], by_unit: [], repeat_callers: 0, repeat_caller_orders: 0,
   };
   const mediation: MediationBlock = {
     registered: 0,
@@ -31,10 +31,11 @@ function quiet(): Figures {
     amount_yuan: 0,
     registered_prev: 0,
     yoy: null,
+    referred: 0, referred_succeeded: 0, by_dispute_type: [],
   };
   const litigation: LitigationBlock = {
-    reconsideration: { filed: 0, filed_prev: 0, yoy: null },
-    litigation: { filed: 0, filed_prev: 0, yoy: null },
+    reconsideration: { filed: 0, filed_prev: 0, yoy: null, decided: 0, corrected: 0, correction_rate: null },
+    litigation: { filed: 0, filed_prev: 0, yoy: null, decided: 0, lost: 0, loss_rate: null, withdrawn_or_settled: 0, withdrawal_rate: null },
     decided: 0,
     lost: 0,
     loss_rate: null,
@@ -62,8 +63,9 @@ function withYoy(metric: YoyMetric, count: number, prev: number, change: number 
   const f = quiet();
   if (metric === "hotline.orders") f.hotline = { ...f.hotline, orders: count, orders_prev: prev, yoy: change };
   if (metric === "mediation.registered") f.mediation = { ...f.mediation, registered: count, registered_prev: prev, yoy: change };
-  if (metric === "litigation.reconsideration.filed") f.litigation.reconsideration = { filed: count, filed_prev: prev, yoy: change };
-  if (metric === "litigation.litigation.filed") f.litigation.litigation = { filed: count, filed_prev: prev, yoy: change };
+  const filed = { filed: count, filed_prev: prev, yoy: change };
+  if (metric === "litigation.reconsideration.filed") f.litigation.reconsideration = { ...f.litigation.reconsideration, ...filed };
+  if (metric === "litigation.litigation.filed") f.litigation.litigation = { ...f.litigation.litigation, ...filed };
   return f;
 }
 
@@ -115,8 +117,8 @@ describe("evaluateAlerts: yoy_increase (yoy >= 0.5 and count >= 5)", () => {
     const f = quiet();
     f.hotline = { ...f.hotline, orders: 10, orders_prev: 5, yoy: 1 };
     f.mediation = { ...f.mediation, registered: 10, registered_prev: 5, yoy: 1 };
-    f.litigation.reconsideration = { filed: 10, filed_prev: 5, yoy: 1 };
-    f.litigation.litigation = { filed: 10, filed_prev: 5, yoy: 1 };
+    f.litigation.reconsideration = { ...f.litigation.reconsideration, filed: 10, filed_prev: 5, yoy: 1 };
+    f.litigation.litigation = { ...f.litigation.litigation, filed: 10, filed_prev: 5, yoy: 1 };
     expect(evaluateAlerts(f, null).map((a) => a.metric)).toStrictEqual([
       "hotline.orders",
       "litigation.litigation.filed",
@@ -254,10 +256,12 @@ describe("evaluateAlerts: sla (on-time close rate < 0.9; not when null)", () => 
 describe("evaluateAlerts: alerts come in REPORT.md's rule order", () => {
   it("every rule firing at once", () => {
     const f = quiet();
-    f.hotline = { ...f.hotline, on_time_close_rate: 0.5 };
+    const unit = (name: string) => ({ unit: name, orders: 12, closed: 10, closed_on_time: 7, on_time_close_rate: 0.7, satisfaction_rate: null });
+    // by_unit's order (largest first) is not the names' order: unit_sla alerts keep it.
+    f.hotline = { ...f.hotline, on_time_close_rate: 0.5, overdue_open: 2, by_unit: [unit("蛇口街道执法队"), unit("招商街道执法队")] };
     f.litigation = {
       ...f.litigation,
-      reconsideration: { filed: 7, filed_prev: 4, yoy: 0.75 },
+      reconsideration: { ...f.litigation.reconsideration, filed: 7, filed_prev: 4, yoy: 0.75 },
       decided: 3,
       lost: 1,
       loss_rate: 1 / 3,
@@ -276,6 +280,9 @@ describe("evaluateAlerts: alerts come in REPORT.md's rule order", () => {
       ["head_appearance", "litigation.head_appearance_rate"],
       ["category_spike", "hotline.by_category:城乡建设/违法建设"],
       ["sla", "hotline.on_time_close_rate"],
+      ["unit_sla", "hotline.by_unit:蛇口街道执法队"],
+      ["unit_sla", "hotline.by_unit:招商街道执法队"],
+      ["overdue_open", "hotline.overdue_open"],
       ["supervision_late", "supervision.late"],
     ]);
     for (const a of alerts) expect(a.message).toMatch(CHINESE);

@@ -1,6 +1,6 @@
 // The alert rules of REPORT.md as a pure function of the report's figures.
 import type { CategoryCount } from "./hotline-figures.ts";
-import type { Alert, Report } from "./report-types.ts";
+import { ALERT_RULES, type Alert, type ReportFigures } from "./report-types.ts";
 
 export interface AlertThresholds {
   /** yoy_increase fires at yoy >= this (0.5 = +50%). */
@@ -13,6 +13,10 @@ export interface AlertThresholds {
   spikeFactor: number;
   /** sla fires when the on-time close rate is below this. */
   slaRate: number;
+  /** unit_sla fires for a unit whose on-time close rate is below this ... */
+  unitSlaRate: number;
+  /** ... among the units that closed at least this many orders in the period. */
+  unitSlaMinClosed: number;
   /** head_appearance fires when the appearance rate is below this. */
   headAppearanceRate: number;
 }
@@ -23,6 +27,8 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   spikeMinOrders: 10,
   spikeFactor: 2,
   slaRate: 0.9,
+  unitSlaRate: 0.8,
+  unitSlaMinClosed: 10,
   headAppearanceRate: 1,
 };
 
@@ -36,12 +42,8 @@ export function truncatedPercent(part: number, whole: number): string {
   return (Math.floor((1000 * part) / whole) / 10).toFixed(1).replace(/\.0$/, "");
 }
 
-const RULE_ORDER = ["yoy_increase", "new_cause", "lost_case", "head_appearance", "category_spike", "sla", "supervision_late"] as const;
-
-type Figures = Omit<Report, "alerts" | "quality">;
-
 export function evaluateAlerts(
-  r: Figures,
+  r: ReportFigures,
   spikes: readonly CategoryCount[] | null,
   t: AlertThresholds = DEFAULT_THRESHOLDS,
 ): Alert[] {
@@ -89,10 +91,21 @@ export function evaluateAlerts(
     const rate = truncatedPercent(r.hotline.closed_on_time, r.hotline.closed);
     alerts.push({ rule: "sla", metric: "hotline.on_time_close_rate", value: onTime, message: `12345热线工单按时办结率${rate}%，低于${Math.round(t.slaRate * 100)}%` });
   }
+  for (const u of r.hotline.by_unit) {
+    if (u.on_time_close_rate !== null && u.closed >= t.unitSlaMinClosed && u.on_time_close_rate < t.unitSlaRate) {
+      const rate = truncatedPercent(u.closed_on_time, u.closed);
+      alerts.push({ rule: "unit_sla", metric: `hotline.by_unit:${u.unit}`, value: u.on_time_close_rate, message: `${u.unit}按时办结率${rate}%，低于${Math.round(t.unitSlaRate * 100)}%` });
+    }
+  }
+  if (r.hotline.overdue_open > 0) {
+    alerts.push({ rule: "overdue_open", metric: "hotline.overdue_open", value: r.hotline.overdue_open, message: `超期未办结工单${r.hotline.overdue_open}件` });
+  }
   if (r.supervision.late > 0) {
     alerts.push({ rule: "supervision_late", metric: "supervision.late", value: r.supervision.late, message: `本期交办的建议提案及司法、检察建议逾期答复${r.supervision.late}件` });
   }
-  // By rule, then by metric name; the sort is stable, so new_cause alerts keep new_causes' order.
-  const rank = (a: Alert) => RULE_ORDER.indexOf(a.rule);
-  return alerts.sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  // By rule, then by metric name; the sort is stable, so new_cause alerts keep new_causes' order,
+  // and unit_sla alerts by_unit's (REPORT.md), which is not by name.
+  const rank = (a: Alert) => ALERT_RULES.indexOf(a.rule);
+  const byName = (a: Alert, b: Alert) => (a.rule === "unit_sla" ? 0 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0);
+  return alerts.sort((a, b) => rank(a) - rank(b) || byName(a, b));
 }

@@ -1,9 +1,11 @@
 // The annual report's data sections, in the order and wording of the sub-district's
 // 法治政府建设年度报告: each sentence carries its figures, percentages from the integer counts.
+import { leagueSentence, overdueBlocks, processSentence, unitTable } from "./hotline-process-text.ts";
 import { problemPoints } from "./problem-points.ts";
 import { changePhrase, pairedChange, periodName, ratePercent, topList, yuan } from "./prose.ts";
 import { numbered, qualitySection, tableOrNone, type ReportDocument, type Section } from "./report-document.ts";
-import type { Report } from "./report-types.ts";
+import type { LitigationBlock, Report } from "./report-types.ts";
+import { revisionsSections } from "./revisions-text.ts";
 import { supervisionAnnualSection } from "./supervision-text.ts";
 
 function hotlineSection(r: Report): Section {
@@ -11,6 +13,7 @@ function hotlineSection(r: Report): Section {
   const year = periodName(r.period);
   const categories = topList(h.by_category.map((c) => ({ name: c.category, count: c.orders })), 5);
   const communities = topList(h.by_community.map((c) => ({ name: c.community, count: c.orders })), 3);
+  const league = leagueSentence(h);
   return {
     topic: "hotline",
     title: "一、12345热线诉求办理情况",
@@ -20,11 +23,17 @@ function hotlineSection(r: Report): Section {
         `办结情况。办结工单${h.closed}件，其中按时办结${h.closed_on_time}件，按时办结率${ratePercent(h.closed_on_time, h.closed)}。`,
         `群众满意度。回访工单${h.visited}件，满意及基本满意${h.satisfied}件，满意率${ratePercent(h.satisfied, h.visited)}。`,
         categories ? `诉求分布。群众诉求主要集中在${categories}等类别；工单量居前的社区为${communities}。` : "诉求分布。本年无登记工单。",
+        `办理过程。${processSentence(h)}`,
+        ...(league ? [`承办单位。${league}`] : []),
       ]),
       { kind: "heading", text: "诉求类别" },
       tableOrNone(["类别", "工单数"], h.by_category.map((c) => [c.category, c.orders])),
       { kind: "heading", text: "所属社区" },
       tableOrNone(["社区", "工单数"], h.by_community.map((c) => [c.community, c.orders])),
+      { kind: "heading", text: "承办单位办理情况" },
+      unitTable(h),
+      { kind: "heading", text: "超期未办结工单" },
+      ...overdueBlocks(h, "年末"),
     ],
   };
 }
@@ -40,8 +49,11 @@ function mediationSection(r: Report): Section {
       ...numbered([
         `受理情况。全年受理矛盾纠纷调解案件${m.registered}件，${changePhrase(m.registered, m.registered_prev)}（上年${m.registered_prev}件），其中${kinds}，涉及金额${yuan(m.amount_yuan)}元。`,
         `化解成效。结案${m.closed}件，其中调解成功${m.succeeded}件、调解失败${m.failed}件、终止${ended}件，调解成功率${ratePercent(m.succeeded, m.succeeded + m.failed)}。`,
+        `诉调对接。受理由12345热线工单转入的调解案件${m.referred}件，其中调解成功${m.referred_succeeded}件。`,
       ]),
       tableOrNone(["调解类型", "受理数"], Object.entries(m.by_kind)),
+      { kind: "heading", text: "纠纷类型" },
+      tableOrNone(["纠纷类型", "受理数", "调解成功"], m.by_dispute_type.map((d) => [d.dispute_type, d.registered, d.succeeded])),
     ],
   };
 }
@@ -56,8 +68,7 @@ function litigationSection(r: Report): Section {
   ]);
   const causes = topList(l.causes.map((c) => ({ name: c.cause, count: c.filed })), 3);
   const fresh = l.new_causes.length ? `今年出现${l.new_causes.join("、")}等新的涉诉案由。` : "无新的涉诉案由。";
-  const decided =
-    l.decided === 0 ? "本年无审结案件。" : l.lost === 0 ? `审结案件${l.decided}件，无败诉案件。` : `审结案件${l.decided}件，其中败诉${l.lost}件，败诉率${ratePercent(l.lost, l.decided)}。`;
+  const decided = decidedSentence(l);
   const appearance =
     l.hearings === 0
       ? "本年无开庭审理案件。"
@@ -75,6 +86,20 @@ function litigationSection(r: Report): Section {
       tableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
     ],
   };
+}
+
+/** 审结情况: each kind's rate as the rule-of-law report names it (行政复议纠错率, 行政诉讼败诉率, 调撤率), then both together. */
+export function decidedSentence(l: LitigationBlock): string {
+  if (l.decided === 0) return "本年无审结案件。";
+  const { reconsideration: rc, litigation: lt } = l;
+  const kinds = [
+    ...(rc.decided > 0 ? [`审结行政复议案件${rc.decided}件，其中纠错${rc.corrected}件，行政复议纠错率${ratePercent(rc.corrected, rc.decided)}`] : []),
+    ...(lt.decided > 0
+      ? [`审结行政诉讼案件${lt.decided}件，其中败诉${lt.lost}件，行政诉讼败诉率${ratePercent(lt.lost, lt.decided)}，撤诉、和解${lt.withdrawn_or_settled}件，调撤率${ratePercent(lt.withdrawn_or_settled, lt.decided)}`]
+      : []),
+  ];
+  const total = l.lost === 0 ? `合计审结案件${l.decided}件，无败诉案件。` : `合计审结案件${l.decided}件，其中败诉${l.lost}件，败诉率${ratePercent(l.lost, l.decided)}。`;
+  return `${kinds.length ? `${kinds.join("；")}。` : ""}${total}`;
 }
 
 function problemsSection(r: Report): Section {
@@ -96,6 +121,7 @@ export function annualDocument(r: Report): ReportDocument {
     title: `蛇口街道${periodName(r.period)}法治政府建设数据报告`,
     note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件、建议提案和司法检察建议办理系统，按北京时间统计；与上年同期比较。",
     sections: [
+      ...revisionsSections(r),
       hotlineSection(r),
       mediationSection(r),
       litigationSection(r),

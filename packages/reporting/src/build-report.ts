@@ -1,18 +1,31 @@
 // The whole REPORT.md object for one period.
-import type { Store } from "@casepulse/store";
+import { latestPublication, publishReport as storePublication, type Store } from "@casepulse/store";
 import { DEFAULT_THRESHOLDS, evaluateAlerts, type AlertThresholds } from "./alerts.ts";
 import { categoryMonthCounts, hotlineFigures } from "./hotline-figures.ts";
 import { litigationFigures } from "./litigation-figures.ts";
 import { mediationFigures } from "./mediation-figures.ts";
 import { parsePeriod } from "./period.ts";
 import { qualityFigures } from "./quality.ts";
-import type { Report } from "./report-types.ts";
-import { periodParams } from "./sql-params.ts";
+import type { Published, Report } from "./report-types.ts";
+import { revisions } from "./revisions.ts";
+import { DEFAULT_ACCEPT_HOURS, periodParams } from "./sql-params.ts";
 import { supervisionFigures } from "./supervision-figures.ts";
 
-export async function buildReport(store: Store, periodText: string, thresholds: AlertThresholds = DEFAULT_THRESHOLDS): Promise<Report> {
+export interface ReportOptions {
+  thresholds?: AlertThresholds;
+  /** CASEPULSE_ACCEPT_HOURS (hotline.accepted_in_time); REPORT.md's 24 when unset. */
+  acceptHours?: number;
+}
+
+/**
+ * The street of every report for now: the whole deployment. Publications are stored by period
+ * and street already, so a street's own report will compare with its own publications.
+ */
+const WHOLE_DEPLOYMENT: string | null = null;
+
+export async function buildReport(store: Store, periodText: string, options: ReportOptions = {}): Promise<Report> {
   const period = parsePeriod(periodText);
-  const params = periodParams(period);
+  const params = periodParams(period, options.acceptHours ?? DEFAULT_ACCEPT_HOURS);
   // Sequential on purpose: embedded ClickHouse runs one query at a time per process anyway.
   const hotline = await hotlineFigures(store, params);
   const mediation = await mediationFigures(store, params);
@@ -21,5 +34,20 @@ export async function buildReport(store: Store, periodText: string, thresholds: 
   const spikes = period.kind === "month" ? await categoryMonthCounts(store, params) : null;
   const quality = await qualityFigures(store);
   const figures = { period: period.label, hotline, mediation, litigation, supervision };
-  return { ...figures, alerts: evaluateAlerts(figures, spikes, thresholds), quality };
+  const report: Report = { ...figures, published: null, alerts: evaluateAlerts(figures, spikes, options.thresholds ?? DEFAULT_THRESHOLDS), quality };
+  const publication = await latestPublication(store, period.label, WHOLE_DEPLOYMENT);
+  if (publication !== null) {
+    const published: Published = { at: new Date(publication.at).toISOString(), revisions: revisions(publication.report, report) };
+    report.published = published;
+  }
+  return report;
+}
+
+/**
+ * Stores the report as the published one of its period: later reports of the period list what
+ * changed since (published.revisions). The report itself keeps the `published` it was built with,
+ * so a republished report says what it revises.
+ */
+export async function publishReport(store: Store, report: Report, at = Date.now()): Promise<void> {
+  await storePublication(store, report.period, WHOLE_DEPLOYMENT, report, at);
 }

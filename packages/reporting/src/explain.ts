@@ -20,11 +20,14 @@ export interface Explanation {
   records: ExplainedRecord[];
 }
 
-/** Throws UnknownMetricError for a name that is not a count of the report. */
-export async function explainMetric(store: Store, periodText: string, metric: string): Promise<Explanation> {
+/**
+ * Throws UnknownMetricError for a name that is not a count of the report. `acceptHours` must be
+ * the report's (CASEPULSE_ACCEPT_HOURS) for hotline.accepted_in_time to list its records.
+ */
+export async function explainMetric(store: Store, periodText: string, metric: string, options: { acceptHours?: number } = {}): Promise<Explanation> {
   const query = metricQuery(metric);
   const period = parsePeriod(periodText);
-  const params = { ...periodParams(period), ...(query.key === undefined ? {} : { key: query.key }) };
+  const params = { ...periodParams(period, options.acceptHours), ...(query.key === undefined ? {} : { key: query.key }) };
   const rows = await store.query<{ id: string; msg_id: string; at: string }>(query.sql(store.database), params);
   const records = rows.map((r) => ({ id: r.id, msg_id: r.msg_id, at: `${r.at.replace(" ", "T")}Z` }));
   return { period: period.label, metric, count: records.length, records };

@@ -1,10 +1,10 @@
 // The row conditions behind every count of REPORT.md, written once: the figures count them with
 // countIf() and `casepulse explain` lists the rows that meet them, so the two cannot drift apart.
-import { SUPERVISION_LEVELED_KINDS, SUPERVISION_REPLIED_STATUSES } from "@casepulse/feeds/model";
+import { LITIGATION_OUTCOMES, LOST_OUTCOMES, SUPERVISION_LEVELED_KINDS, SUPERVISION_REPLIED_STATUSES } from "@casepulse/feeds/model";
 import { before, within } from "./sql-params.ts";
 
 /** `('a', 'b')`: a constant list of the feeds' model as an SQL list (never outside input). */
-const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")})`;
+export const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")})`;
 
 /** Conditions over the hotline_orders view (one row per order). */
 const registeredIn = (from: string, to: string) => `registered AND ${within("registered_at", from, to)}`;
@@ -53,10 +53,32 @@ export const MEDIATION_COUNTS = {
 } as const;
 export const mediationKindCondition = (kind: MediationKind) => `${MEDIATION_IN_P} AND kind = '${kind}'`;
 
+/**
+ * Cases of P referred by a hotline order casepulse holds (any stored event of that order_id). The
+ * inner IN reads only the order state's index granules of the referred ids, not every order.
+ */
+const referredIn = (db: string) =>
+  `${MEDIATION_IN_P} AND referral_order_id IN (SELECT order_id FROM ${db}.hotline_order_state
+     WHERE order_id IN (SELECT referral_order_id FROM ${db}.mediation_snapshots WHERE referral_order_id IS NOT NULL))`;
+export const mediationReferralCounts = (db: string) =>
+  ({
+    referred: referredIn(db),
+    referred_succeeded: `${referredIn(db)} AND status = '调解成功'`,
+  }) as const;
+
+/** The counts of a by_dispute_type entry (the rows are grouped by dispute_type). */
+export const DISPUTE_TYPE_COUNTS = {
+  registered: MEDIATION_IN_P,
+  succeeded: `${MEDIATION_IN_P} AND status = '调解成功'`,
+} as const;
+
 /** Conditions over the litigation_cases view (the latest snapshot of each case). */
 const FILED_IN_P = within("filed_at");
 const FILED_PREV = within("filed_at", "prev_start", "prev_end");
-const LOST = "('revoked', 'confirmed_illegal', 'ordered_to_perform')";
+const LOST = sqlList(LOST_OUTCOMES);
+/** 调撤: the case ended by withdrawal or settlement. */
+export const WITHDRAWN_OR_SETTLED_OUTCOMES = ["withdrawn", "settled"] as const satisfies readonly (typeof LITIGATION_OUTCOMES)[number][];
+const DECIDED_IN_P = within("decided_at");
 
 export const LITIGATION_FILED_IN_P = FILED_IN_P;
 export const LITIGATION_COUNTS = {
@@ -64,8 +86,13 @@ export const LITIGATION_COUNTS = {
   rc_prev: `kind = 'reconsideration' AND ${FILED_PREV}`,
   lt_filed: `kind = 'litigation' AND ${FILED_IN_P}`,
   lt_prev: `kind = 'litigation' AND ${FILED_PREV}`,
-  decided: within("decided_at"),
-  lost: `${within("decided_at")} AND outcome IN ${LOST}`,
+  decided: DECIDED_IN_P,
+  lost: `${DECIDED_IN_P} AND outcome IN ${LOST}`,
+  rc_decided: `kind = 'reconsideration' AND ${DECIDED_IN_P}`,
+  rc_corrected: `kind = 'reconsideration' AND ${DECIDED_IN_P} AND outcome IN ${LOST}`,
+  lt_decided: `kind = 'litigation' AND ${DECIDED_IN_P}`,
+  lt_lost: `kind = 'litigation' AND ${DECIDED_IN_P} AND outcome IN ${LOST}`,
+  lt_withdrawn: `kind = 'litigation' AND ${DECIDED_IN_P} AND outcome IN ${sqlList(WITHDRAWN_OR_SETTLED_OUTCOMES)}`,
   hearings: within("hearing_at"),
   head_appeared: `${within("hearing_at")} AND head_appeared`,
 } as const;

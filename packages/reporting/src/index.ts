@@ -1,4 +1,6 @@
-export { buildReport } from "./build-report.ts";
+export { buildReport, publishReport, type ReportOptions } from "./build-report.ts";
+export { DEFAULT_ACCEPT_HOURS } from "./sql-params.ts";
+export { revisions } from "./revisions.ts";
 export { evaluateAlerts, DEFAULT_THRESHOLDS, type AlertThresholds } from "./alerts.ts";
 export { parsePeriod, previousMonth, PeriodError, type Period, type Interval } from "./period.ts";
 export { renderMarkdown } from "./render-markdown.ts";

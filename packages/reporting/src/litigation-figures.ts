@@ -18,8 +18,24 @@ export async function litigationFigures(store: Store, params: PeriodParams): Pro
   );
   const r = f!;
   return {
-    reconsideration: { filed: r.rc_filed!, filed_prev: r.rc_prev!, yoy: yoy(r.rc_filed!, r.rc_prev!) },
-    litigation: { filed: r.lt_filed!, filed_prev: r.lt_prev!, yoy: yoy(r.lt_filed!, r.lt_prev!) },
+    reconsideration: {
+      filed: r.rc_filed!,
+      filed_prev: r.rc_prev!,
+      yoy: yoy(r.rc_filed!, r.rc_prev!),
+      decided: r.rc_decided!,
+      corrected: r.rc_corrected!,
+      correction_rate: rate(r.rc_corrected!, r.rc_decided!),
+    },
+    litigation: {
+      filed: r.lt_filed!,
+      filed_prev: r.lt_prev!,
+      yoy: yoy(r.lt_filed!, r.lt_prev!),
+      decided: r.lt_decided!,
+      lost: r.lt_lost!,
+      loss_rate: rate(r.lt_lost!, r.lt_decided!),
+      withdrawn_or_settled: r.lt_withdrawn!,
+      withdrawal_rate: rate(r.lt_withdrawn!, r.lt_decided!),
+    },
     decided: r.decided!,
     lost: r.lost!,
     loss_rate: rate(r.lost!, r.decided!),

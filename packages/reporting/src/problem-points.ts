@@ -36,6 +36,7 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
   const m = r.mediation;
   const l = r.litigation;
   const s = r.supervision;
+  const unitSla = alerts.filter((a) => a.rule === "unit_sla");
   const fired = (rule: Alert["rule"], metric?: string) => alerts.some((a) => a.rule === rule && (metric === undefined || a.metric === metric));
   return [
     litigationPoint(r, alerts),
@@ -53,6 +54,12 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
       : null,
     fired("sla")
       ? `12345热线办理时效有待提升。本年办结工单${h.closed}件，按时办结${h.closed_on_time}件，按时办结率${ratePercent(h.closed_on_time, h.closed)}，低于考核要求。`
+      : null,
+    unitSla.length
+      ? `部分承办单位办理时效有待提升。${unitSla.map((a) => a.message).join("；")}，需加强对承办单位的督办考核。`
+      : null,
+    fired("overdue_open")
+      ? `工单积压需要关注。截至年末，超期未办结工单${h.overdue_open}件，需逐件督办、限期办结。`
       : null,
     fired("supervision_late")
       ? `建议提案和司法、检察建议办理时效有待提升。本年交办${s.received}件，按时答复${s.replied_on_time}件，按时答复率${ratePercent(s.replied_on_time, s.received)}，逾期${s.late}件，需加强办理进度跟踪督办，确保按期答复。`

@@ -13,6 +13,17 @@ export function ratePercent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${truncatedPercent(part, whole)}%`;
 }
 
+/**
+ * A rate given only as a fraction (no counts to divide), cut to one decimal like ratePercent. The
+ * small allowance keeps a fraction such as 0.7, stored as 0.69999…, from reading 69.9%.
+ */
+export function rateText(rate: number): string {
+  return `${(Math.floor(rate * 1000 + 1e-9) / 10).toFixed(1).replace(/\.0$/, "")}%`;
+}
+
+/** Hours as the report gives them (to 0.01): 17, 2.33. */
+export const hoursText = (hours: number) => String(hours);
+
 /** How a count compares with the same period a year before. */
 export function changePhrase(current: number, prev: number): string {
   if (prev === 0) return current === 0 ? "与上年同期持平" : "上年同期为0";

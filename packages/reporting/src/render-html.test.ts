@@ -24,9 +24,9 @@ describe("renderHtml: one self-contained page", () => {
   });
 
   it.each([
-    // 4 monthly trends, 2 rankings + communities, outcomes, kinds, year on year, causes, reply results, supervision kinds
-    { withSeries: true, charts: 12 },
-    { withSeries: false, charts: 8 },
+    // 4 monthly trends, 2 rankings + communities, the handling of orders, outcomes, kinds, year on year, causes, reply results, supervision kinds
+    { withSeries: true, charts: 13 },
+    { withSeries: false, charts: 9 },
   ])("series given: $withSeries → $charts charts", ({ withSeries, charts }) => {
     expect(svgs(renderHtml(fixtureReport(), withSeries ? series : undefined))).toBe(charts);
   });

@@ -37,6 +37,8 @@ function keyFigures(r: Report): string {
     ["hotline.orders", "热线工单", `${h.orders}件`],
     ["hotline.on_time_close_rate", "按时办结率", ratePercent(h.closed_on_time, h.closed)],
     ["hotline.satisfaction_rate", "满意率", ratePercent(h.satisfied, h.visited)],
+    ["hotline.acceptance_rate", "及时签收率", ratePercent(h.accepted_in_time, h.orders)],
+    ["hotline.overdue_open", "期末超期未办结", `${h.overdue_open}件`],
     ["mediation.registered", "调解受理", `${m.registered}件`],
     ["mediation.success_rate", "调解成功率", ratePercent(m.succeeded, m.succeeded + m.failed)],
     ["litigation.reconsideration.filed", "行政复议", `${l.reconsideration.filed}件`],

@@ -25,6 +25,18 @@ function trend(report: Report, series: MonthlySeries, key: SeriesKey, title: str
   });
 }
 
+/** The orders of the period through their handling: accepted in time, returned, reopened; and the backlog at its end. */
+function processChart(r: Report): string {
+  const h = r.hotline;
+  return rankedBars("工单办理过程（件）", [
+    { label: "受理工单", value: h.orders },
+    { label: "及时签收", value: h.accepted_in_time },
+    { label: "退回重派", value: h.returned },
+    { label: "办结后重启", value: h.reopened },
+    { label: "期末超期未办结", value: h.overdue_open },
+  ]);
+}
+
 export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySeries | undefined): string[] {
   const names = { current: periodName(r.period), previous: "上年同期" };
   const trends = (pairs: [SeriesKey, string][]) => (series ? pairs.map(([key, title]) => trend(r, series, key, title)) : []);
@@ -37,6 +49,7 @@ export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySer
           r.hotline.by_category.slice(0, TOP_CATEGORIES).map((c) => ({ label: c.category, value: c.orders })),
         ),
         rankedBars("各社区工单", r.hotline.by_community.map((c) => ({ label: c.community, value: c.orders }))),
+        processChart(r),
       ];
     case "mediation": {
       const m = r.mediation;

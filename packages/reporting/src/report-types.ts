@@ -14,6 +14,45 @@ export interface HotlineBlock {
   yoy: number | null;
   by_category: { category: string; orders: number }[];
   by_community: { community: string; orders: number }[];
+  returned: number;
+  return_rate: number | null;
+  reopened: number;
+  reopen_rate: number | null;
+  accepted_in_time: number;
+  acceptance_rate: number | null;
+  /** Hours from registration to closing, median over the orders closed in P; null when none. */
+  close_hours_median: number | null;
+  overdue_open: number;
+  overdue_list: OverdueOrder[];
+  by_unit: UnitEntry[];
+  repeat_callers: number;
+  repeat_caller_orders: number;
+}
+
+/** An order open past its deadline at the end of P, as its events before the end of P give it. */
+export interface OverdueOrder {
+  order_id: string;
+  /** Shanghai wall time with +08:00: 2024-03-25T18:00:00+08:00 (milliseconds only when there are any). */
+  deadline: string;
+  overdue_days: number;
+  community: string | null;
+  category: string | null;
+  unit: string | null;
+}
+
+export interface UnitEntry {
+  unit: string;
+  orders: number;
+  closed: number;
+  closed_on_time: number;
+  on_time_close_rate: number | null;
+  satisfaction_rate: number | null;
+}
+
+export interface DisputeTypeEntry {
+  dispute_type: string;
+  registered: number;
+  succeeded: number;
 }
 
 export interface MediationBlock {
@@ -26,6 +65,9 @@ export interface MediationBlock {
   amount_yuan: number;
   registered_prev: number;
   yoy: number | null;
+  referred: number;
+  referred_succeeded: number;
+  by_dispute_type: DisputeTypeEntry[];
 }
 
 export interface FiledBlock {
@@ -34,9 +76,25 @@ export interface FiledBlock {
   yoy: number | null;
 }
 
+/** 行政复议: corrected = decided against the agency (纠错). */
+export interface ReconsiderationBlock extends FiledBlock {
+  decided: number;
+  corrected: number;
+  correction_rate: number | null;
+}
+
+/** 行政诉讼: lost (败诉), and withdrawn or settled (调撤). */
+export interface LitigationKindBlock extends FiledBlock {
+  decided: number;
+  lost: number;
+  loss_rate: number | null;
+  withdrawn_or_settled: number;
+  withdrawal_rate: number | null;
+}
+
 export interface LitigationBlock {
-  reconsideration: FiledBlock;
-  litigation: FiledBlock;
+  reconsideration: ReconsiderationBlock;
+  litigation: LitigationKindBlock;
   decided: number;
   lost: number;
   loss_rate: number | null;
@@ -68,7 +126,19 @@ export interface SupervisionBlock {
   by_kind: SupervisionKindEntry[];
 }
 
-export type AlertRule = "yoy_increase" | "new_cause" | "lost_case" | "head_appearance" | "category_spike" | "sla" | "supervision_late";
+/** REPORT.md's rules, in its order: the order of a report's alerts. */
+export const ALERT_RULES = [
+  "yoy_increase",
+  "new_cause",
+  "lost_case",
+  "head_appearance",
+  "category_spike",
+  "sla",
+  "unit_sla",
+  "overdue_open",
+  "supervision_late",
+] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
 
 export interface Alert {
   rule: AlertRule;
@@ -84,15 +154,33 @@ export interface Quality {
   rejected: number;
 }
 
+/** A number of the published report that this one gives otherwise, by its JSON path. */
+export interface Revision {
+  metric: string;
+  published: number | null;
+  now: number | null;
+}
+
+export interface Published {
+  /** When the latest report of this period and scope was published, ISO 8601 UTC. */
+  at: string;
+  revisions: Revision[];
+}
+
 export interface Report {
   period: string;
   hotline: HotlineBlock;
   mediation: MediationBlock;
   litigation: LitigationBlock;
   supervision: SupervisionBlock;
+  /** null while no report of this period (and scope) has been published. */
+  published: Published | null;
   alerts: Alert[];
   quality: Quality;
 }
+
+/** The figures the alert rules read: the report without what is added around them. */
+export type ReportFigures = Omit<Report, "alerts" | "quality" | "published">;
 
 /** A rate: null where the denominator is 0. */
 export function rate(part: number, whole: number): number | null {

@@ -2,13 +2,20 @@ import { chTime } from "@casepulse/store";
 import type { Period } from "./period.ts";
 
 export type PeriodParams = Record<
-  "start" | "end" | "prev_start" | "prev_end" | "lookback_start" | "spike_start",
+  "start" | "end" | "prev_start" | "prev_end" | "lookback_start" | "spike_start" | "accept_ms",
   string
 >;
 
-/** The period's bounds as query parameters; SQL reads them as {start:DateTime64(3, 'UTC')} etc. */
-export function periodParams(p: Period): PeriodParams {
+/** REPORT.md's default of CASEPULSE_ACCEPT_HOURS: an order accepted (签收) within this many hours of registration is accepted in time. */
+export const DEFAULT_ACCEPT_HOURS = 24;
+
+/**
+ * The period's bounds as query parameters; SQL reads them as {start:DateTime64(3, 'UTC')} etc.,
+ * and the acceptance window as {accept_ms:Int64} (milliseconds, so a fraction of an hour is exact to the millisecond).
+ */
+export function periodParams(p: Period, acceptHours = DEFAULT_ACCEPT_HOURS): PeriodParams {
   return {
+    accept_ms: String(Math.round(acceptHours * 3_600_000)),
     start: chTime(p.start),
     end: chTime(p.end),
     prev_start: chTime(p.prev.start),

@@ -1,6 +1,6 @@
 // Tables derived from the events, written by each batch right after its events (migration 006
 // says why not by materialized views). Both writes are idempotent: order state aggregates with
-// max and uniqExact, msg_id rows collapse, so a retry may repeat them freely.
+// max, min and uniqExact, msg_id rows collapse, so a retry may repeat them freely.
 import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds";
 import { insertSettingsClause, type Store } from "./client.ts";
 
@@ -16,13 +16,14 @@ const NONE = "(toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL)";
 const latest = (column: string, value = `toString(${column})`) =>
   `if(countIf(${column} IS NOT NULL) = 0, ${NONE}, maxIf((event_time, msg_id, ${value}), ${column} IS NOT NULL))`;
 
-/** The columns of hotline_order_state (migrations 004 and 007), in orderStateSelect's order. */
+/** The columns of hotline_order_state (migrations 004, 007 and 008), in orderStateSelect's order. */
 const ORDER_STATE_COLUMNS = [
   "order_id", "registered_seen", "registered_time", "category_latest", "community_latest", "deadline_latest", "channel_latest",
-  "repeat_of_latest", "unit_latest", "street_latest", "event_latest", "closed_seen", "closed_time", "msg_ids",
+  "repeat_of_latest", "unit_latest", "street_latest", "event_latest", "closed_seen", "closed_time",
+  "returned_seen", "reopened_seen", "accepted_time", "caller_latest", "msg_ids",
 ].join(", ");
 
-/** The state of each order, folded from the events of `source` that `where` selects (the columns of migrations 004 and 007). */
+/** The state of each order, folded from the events of `source` that `where` selects (the columns of migrations 004, 007 and 008). */
 function orderStateSelect(source: string, where: string): string {
   return `SELECT
       order_id,
@@ -38,6 +39,10 @@ function orderStateSelect(source: string, where: string): string {
       max((event_time, msg_id, toString(event))),
       max(toUInt8(event = '办结')),
       max(if(event = '办结', event_time, NULL)),
+      max(toUInt8(event = '退回')),
+      max(toUInt8(event = '重启')),
+      min(if(event = '签收', event_time, NULL)),
+      ${latest("caller_hash", "caller_hash")},
       uniqExactState(msg_id)
     FROM ${source}
     WHERE ${where}

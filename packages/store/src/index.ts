@@ -6,6 +6,7 @@ export { insertRejected, listRejected, countRejected, markReplayed, nextVersion,
 export { recordBatch, recordBatches, type IngestBatch } from "./batches.ts";
 export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";
 export { saveReport, type ReportTrigger } from "./reports.ts";
+export { publishReport, latestPublication, type Publication } from "./published-reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
 export { openFileStage, openStage, countFileLines, type FileStage, type Stage } from "./file-stage.ts";

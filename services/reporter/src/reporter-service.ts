@@ -1,13 +1,24 @@
 // services/reporter: makes the previous month's report at 08:00 Asia/Shanghai on the 1st (a
-// BullMQ job scheduler) and any period on demand; stores it in ClickHouse and as files, and
-// posts its alerts to the webhook when one is configured.
+// BullMQ job scheduler) and any period on demand; stores it in ClickHouse, publishes it (later
+// reports of the period list what was revised since) and writes it as files, and posts its alerts
+// to the webhook when one is configured.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "pino";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { openQueue, redisConnection, REPORT_JOB, reportJob } from "@casepulse/queues";
-import { buildReport, monthlySeries, parsePeriod, previousMonth, renderHtml, renderMarkdown, type MonthlySeries, type Report } from "@casepulse/reporting";
+import {
+  buildReport,
+  monthlySeries,
+  parsePeriod,
+  previousMonth,
+  publishReport,
+  renderHtml,
+  renderMarkdown,
+  type MonthlySeries,
+  type Report,
+} from "@casepulse/reporting";
 import { saveReport, type Store } from "@casepulse/store";
 import { deliverAlerts, type WebhookKind } from "./webhook.ts";
 
@@ -20,6 +31,8 @@ export interface ReporterOptions {
   reportsDir: string;
   cron: string;
   webhook?: { url: string; kind: WebhookKind } | undefined;
+  /** CASEPULSE_ACCEPT_HOURS; the report's default (24) when unset. */
+  acceptHours?: number | undefined;
 }
 
 export function writeReportFiles(dir: string, report: Report, series?: MonthlySeries): string[] {
@@ -53,8 +66,10 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
         // A scheduled job is created ahead of its run with a delay: its intended run time, not when it
         // was created (last month) nor when a late worker picked it up, names the month to report.
         const period = parsed.data.period ?? previousMonth(new Date(job.timestamp + (job.opts.delay ?? 0)));
-        const report = await buildReport(o.store, period);
+        const report = await buildReport(o.store, period, { acceptHours: o.acceptHours });
         await saveReport(o.store, period, parsed.data.trigger, report);
+        // A retried job publishes again: the later publication, with nothing revised, counts.
+        await publishReport(o.store, report);
         const files = writeReportFiles(o.reportsDir, report, await monthlySeries(o.store, parsePeriod(period)));
         if (o.webhook && report.alerts.length > 0) {
           // The report is made and stored: a robot that keeps failing (after deliverAlerts' own

@@ -3,7 +3,7 @@ import { explainMetric, metricQuery, UnknownMetricError, type Explanation } from
 import type { ExplainOptions } from "../commands/explain.ts";
 import { withContext } from "../context.ts";
 import { UsageError } from "../usage-error.ts";
-import { checkPeriod } from "./report.ts";
+import { checkPeriod, figureOptions } from "./report.ts";
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
@@ -26,7 +26,8 @@ export async function explain(opts: ExplainOptions): Promise<void> {
     if (err instanceof UnknownMetricError) throw new UsageError(`--metric: ${err.message}`);
     throw err;
   }
-  const explanation = await withContext((ctx) => explainMetric(ctx.store, period, opts.metric));
+  const options = figureOptions();
+  const explanation = await withContext((ctx) => explainMetric(ctx.store, period, opts.metric, options));
   // A long list piped into head: stop quietly when the reader has gone.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);

@@ -1,4 +1,5 @@
 // What `casepulse start` does; its definition (commands/start.ts) loads this when it runs.
+import { parseEnv, reportEnvSchema } from "@casepulse/config";
 import { createLogger } from "@casepulse/logging";
 import { createMetrics, startOpsServer, type Service } from "@casepulse/ops";
 import { pendingJobs } from "@casepulse/queues";
@@ -10,6 +11,7 @@ import { openStoreQueue, openStreamContext } from "../stream-context.ts";
 
 export async function start(roles: Role[]): Promise<void> {
   const storeEnv = loadEnv();
+  const reportEnv = parseEnv(reportEnvSchema);
   const logger = createLogger({ name: "casepulse", level: storeEnv.LOG_LEVEL });
   const stream = openStreamContext(logger);
   const { env, names } = stream;
@@ -66,6 +68,7 @@ export async function start(roles: Role[]): Promise<void> {
       reportsDir: env.CASEPULSE_REPORTS_DIR,
       cron: env.CASEPULSE_REPORT_CRON,
       webhook: env.ALERT_WEBHOOK_URL ? { url: env.ALERT_WEBHOOK_URL, kind: env.ALERT_WEBHOOK_KIND } : undefined,
+      acceptHours: reportEnv.CASEPULSE_ACCEPT_HOURS,
     }));
   }
   if (roles.includes("ingest")) {

@@ -7,6 +7,7 @@ export interface ReportOptions {
   period: string;
   format: ReportFormat;
   out?: string;
+  publish?: boolean;
 }
 
 export const reportCommand = new Command("report")
@@ -14,4 +15,5 @@ export const reportCommand = new Command("report")
   .requiredOption("--period <YYYY|YYYY-MM>", "a year (2024) or a month (2024-03)")
   .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
   .option("--out <file>", "write to this file instead of standard output")
+  .option("--publish", "also store it as the published report of the period: later reports of the period list the figures revised since")
   .action(async (opts: ReportOptions) => (await import("../actions/report.ts")).report(opts));
