@@ -3,6 +3,7 @@
 // queryable latency, report times over 10M events and the pipeline's peak memory.
 // Progress goes to stderr; stdout gets the table, or one JSON object with --json.
 import { ensureServices } from "../tests/support/services.ts";
+import { benchCsvIngest } from "./csv-ingest.ts";
 import { benchFileIngest } from "./file-ingest.ts";
 import { hotlineFile, streamFile } from "./feed-files.ts";
 import { machineFacts } from "./machine.ts";
@@ -24,6 +25,7 @@ const file = needsFile ? await hotlineFile(o.fileScale) : null;
 if (wanted("ingest")) {
   log(`file ingest: ${file!.lines} hotline lines, ${o.runs} run(s)`);
   details.ingest = await benchFileIngest(file!, o.runs, log);
+  details.csv = await benchCsvIngest(o.fileScale, o.runs, log);
 }
 if (wanted("stream")) {
   const services = await ensureServices();
@@ -42,6 +44,7 @@ if (wanted("reports")) {
 
 const summary: BenchSummary = {
   ingest_ratio: details.ingest?.ratio ?? null,
+  csv_ratio: details.csv?.ratio ?? null,
   stream_ratio: details.stream?.ratio ?? null,
   p99_latency_ms: details.stream?.p99_ms ?? null,
   annual_report_ms: details.reports?.annual_ms ?? null,

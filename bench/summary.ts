@@ -1,3 +1,4 @@
+import type { CsvIngestResult } from "./csv-ingest.ts";
 import type { FileIngestResult } from "./file-ingest.ts";
 import type { MachineFacts } from "./machine.ts";
 import type { ReportsResult } from "./reports.ts";
@@ -6,6 +7,8 @@ import type { StreamResult } from "./stream.ts";
 /** What `pnpm bench --json` prints: the six headline figures, then how they were made. */
 export interface BenchSummary {
   ingest_ratio: number | null;
+  /** CSV records/s over the same records' JSON lines records/s (csv-ingest.ts). */
+  csv_ratio: number | null;
   stream_ratio: number | null;
   p99_latency_ms: number | null;
   annual_report_ms: number | null;
@@ -14,5 +17,5 @@ export interface BenchSummary {
   smoke: boolean;
   runs: number;
   machine: MachineFacts;
-  details: { ingest?: FileIngestResult; stream?: StreamResult; reports?: ReportsResult };
+  details: { ingest?: FileIngestResult; csv?: CsvIngestResult; stream?: StreamResult; reports?: ReportsResult };
 }

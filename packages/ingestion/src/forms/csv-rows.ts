@@ -16,21 +16,43 @@ export interface SheetRow<C> {
 /** Records over 4 MiB stop the read (a quote never closed would otherwise take the rest of the file in memory). */
 const MAX_RECORD_BYTES = 4 << 20;
 
-export async function* csvRows(bytes: Readable, encoding: TextEncoding): AsyncGenerator<SheetRow<string>> {
-  const decoder = iconv.decodeStream(encoding === "utf-8" ? "utf8" : "gb18030", { stripBOM: true }) as unknown as Transform;
-  bytes.on("error", (err) => decoder.destroy(err));
-  const parser = bytes.pipe(decoder).pipe(parse({ bom: true, relax_quotes: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES }));
-  decoder.on("error", (err) => parser.destroy(err));
+/** The export's rows, in batches (a promise per row cost more than parsing it). */
+export async function* csvRows(bytes: Readable, encoding: TextEncoding): AsyncGenerator<SheetRow<string>[]> {
+  const parser = parse({ bom: true, relax_quotes: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
+  // csv-parse reads UTF-8 bytes itself (faster than decoding first); GB18030 is decoded to text for it.
+  const decoder = encoding === "utf-8" ? null : (iconv.decodeStream("gb18030") as unknown as Transform);
+  bytes.on("error", (err) => (decoder ?? parser).destroy(err));
+  decoder?.on("error", (err) => parser.destroy(err));
+  (decoder ? bytes.pipe(decoder) : bytes).pipe(parser);
   let row = 0;
+  let failure: unknown = null;
+  let ended = false;
+  // Set by the parser's events, so one that fires while a batch is being written is not missed.
+  let signalled = false;
+  let wake: (() => void) | null = null;
+  const signal = () => ((signalled = true), wake?.());
+  parser.on("readable", signal);
+  parser.on("end", () => ((ended = true), signal()));
+  parser.on("error", (err) => ((failure = err), signal()));
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row += 1;
-      yield { row, cells };
+    for (;;) {
+      signalled = false;
+      const batch: SheetRow<string>[] = [];
+      for (let cells = parser.read() as string[] | null; cells !== null; cells = parser.read() as string[] | null) {
+        row += 1;
+        batch.push({ row, cells });
+      }
+      if (batch.length > 0) yield batch;
+      if (failure) throw failure;
+      if (ended) return;
+      if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
     }
   } catch (err) {
     if (err instanceof CsvError) throw new FileFormError(`is not readable CSV: ${err.message}`);
     throw err;
   } finally {
     bytes.destroy();
+    parser.destroy();
   }
 }

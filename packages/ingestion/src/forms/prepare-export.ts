@@ -107,17 +107,22 @@ const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || c =
 const headerName = (c: Cell) => (c === null || c === undefined ? "" : c instanceof Date ? c.toISOString() : String(c));
 
 /** Writes each data row's records to the spool; returns the ignored columns' names. */
-async function convertRows(rows: AsyncGenerator<SheetRow<Cell>>, form: ExportForm, o: ExportOptions, mapping: ReturnType<typeof readMapping> | null, spool: Spool): Promise<string[]> {
+async function convertRows(batches: AsyncGenerator<SheetRow<Cell>[]>, form: ExportForm, o: ExportOptions, mapping: ReturnType<typeof readMapping> | null, spool: Spool): Promise<string[]> {
   let plan: ReturnType<typeof planHeader> | null = null;
   let pastHeader: number | null = null;
-  for await (const { row, cells } of rows) {
-    if (isBlank(cells)) continue;
-    if (plan === null) {
-      plan = planHeader(o.feed, cells.map(headerName), mapping);
-      continue;
+  for await (const batch of batches) {
+    for (const { row, cells } of batch) {
+      if (isBlank(cells)) continue;
+      if (plan === null) {
+        plan = planHeader(o.feed, cells.map(headerName), mapping);
+        continue;
+      }
+      if (pastHeader === null && cells.length > plan.keys.length && !isBlank(cells.slice(plan.keys.length))) pastHeader = row;
+      for (const line of rowLines(plan, cells, o.pii)) {
+        const pause = spool.write(line, row);
+        if (pause) await pause;
+      }
     }
-    if (pastHeader === null && cells.slice(plan.keys.length).some((c) => !isBlank([c]))) pastHeader = row;
-    for (const line of rowLines(plan, cells, o.pii)) await spool.write(line, row);
   }
   if (plan === null) throw new FileFormError(form === "csv" ? "is empty: no header row" : "has an empty first worksheet: no header row");
   return pastHeader === null ? plan.ignored : [...plan.ignored, `(cells past the last header column, first in row ${pastHeader})`];

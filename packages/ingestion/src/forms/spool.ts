@@ -7,8 +7,8 @@ import { once } from "node:events";
 
 export interface Spool {
   path: string;
-  /** Appends one line (a JSON record) from the export's row `row`. */
-  write(line: string, row: number): Promise<void>;
+  /** Appends one line (a JSON record) from the export's row `row`; a promise when the file wants a pause. */
+  write(line: string, row: number): Promise<void> | undefined;
   /** Closes the file; returns each line's row (index: line number - 1) and the line count. */
   close(): Promise<{ lineRows: Uint32Array; lines: number }>;
   remove(): void;
@@ -26,9 +26,17 @@ export function openSpool(dir: string): Spool {
   const out = createWriteStream(path, { mode: 0o600, highWaterMark: 1 << 20 });
   let rows = new Uint32Array(1 << 16);
   let lines = 0;
+  // Lines are written in chunks of about 1 MB: a write per line cost more than the conversion.
+  let pending = "";
+  const flush = async () => {
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    if (!out.write(text)) await once(out, "drain");
+  };
   return {
     path,
-    async write(line, row) {
+    write(line, row) {
       if (lines === rows.length) {
         const grown = new Uint32Array(rows.length * 2);
         grown.set(rows);
@@ -36,9 +44,11 @@ export function openSpool(dir: string): Spool {
       }
       rows[lines] = row;
       lines += 1;
-      if (!out.write(`${line}\n`)) await once(out, "drain");
+      pending += `${line}\n`;
+      return pending.length >= 1 << 20 ? flush() : undefined;
     },
     async close() {
+      await flush();
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       return { lineRows: rows.slice(0, lines), lines };
     },

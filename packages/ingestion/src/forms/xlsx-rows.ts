@@ -27,11 +27,13 @@ function cellOf(value: Raw, shared: readonly string[]): Cell {
   return null;
 }
 
-interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+interface SheetReader {
   id: number | string;
+  parse(): AsyncIterable<unknown[]>;
 }
 
-export async function* xlsxRows(bytes: Readable): AsyncGenerator<SheetRow<Cell>> {
+/** The first worksheet's rows, in batches (as the XML parser hands them over). */
+export async function* xlsxRows(bytes: Readable): AsyncGenerator<SheetRow<Cell>[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
     sharedStrings: "emit",
     styles: "cache",
@@ -55,12 +57,17 @@ export async function* xlsxRows(bytes: Readable): AsyncGenerator<SheetRow<Cell>>
       const model = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model;
       const first = model?.sheets?.[0]?.id;
       if (first !== undefined && Number(sheet.id) !== Number(first)) continue;
-      for await (const row of sheet) {
-        const cells: Cell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          cells[col - 1] = cellOf(cell.value as Raw, shared);
-        });
-        yield { row: row.number, cells };
+      for await (const events of sheet.parse()) {
+        const batch: SheetRow<Cell>[] = [];
+        for (const { eventType, value } of events as { eventType: string; value: ExcelJS.Row }[]) {
+          if (eventType !== "row") continue;
+          const cells: Cell[] = [];
+          value.eachCell({ includeEmpty: false }, (cell, col) => {
+            cells[col - 1] = cellOf(cell.value as Raw, shared);
+          });
+          batch.push({ row: value.number, cells });
+        }
+        if (batch.length > 0) yield batch;
       }
       return;
     }
