@@ -11,6 +11,7 @@ import { createMetrics } from "@casepulse/ops";
 import { openContext } from "../services/cli/src/context.ts";
 import { startIngestRole, startStoreRole } from "../services/cli/src/roles.ts";
 import { openStoreQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
+import { casepulseVersion } from "../services/cli/src/version.ts";
 import { LATENCY_FROM, parseSentAt } from "./latency-events.ts";
 import { percentile } from "./stats.ts";
 
@@ -28,7 +29,7 @@ const ctx = await openContext();
 const logger = createLogger({ name: "bench-pipeline", level: ctx.env.LOG_LEVEL });
 const stream = openStreamContext(logger);
 const { env, names } = stream;
-const metrics = createMetrics();
+const metrics = createMetrics({ version: casepulseVersion() });
 const queue = openStoreQueue(stream);
 const db = ctx.store.database;
 

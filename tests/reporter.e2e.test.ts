@@ -71,6 +71,17 @@ describe("reporter service", () => {
       expect(posted.msgtype).toBe("markdown");
       for (const alert of expected.alerts) expect(posted.markdown.content).toContain(alert.message);
 
+      // What Prometheus reads (infra/prometheus/alerts.yml): the report counted, the schedule last
+      // due at the start of this month (08:00 Shanghai on the 1st is 00:00 UTC), and no scheduled
+      // report yet, so the reporter's start stands for the last one.
+      const metrics = await (await fetch(`http://127.0.0.1:${await run.httpPort}/metrics`)).text();
+      const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(metrics)?.[1]);
+      expect(metrics).toMatch(/^casepulse_reports_made_total\{trigger="on_demand"\} 1$/m);
+      const now = new Date();
+      expect(gauge("casepulse_report_due_timestamp_seconds")).toBe(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000);
+      expect(gauge("casepulse_report_last_scheduled_timestamp_seconds")).toBeGreaterThan(gauge("casepulse_report_due_timestamp_seconds"));
+      expect(gauge("casepulse_alert_webhook_failures_total")).toBe(0);
+
       run.child.kill("SIGTERM");
       expect((await run.exit).code).toBe(0);
       const store = await openStore({ dataDir: p.env.CASEPULSE_DATA!, database: p.env.CASEPULSE_DB! });

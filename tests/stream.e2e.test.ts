@@ -38,7 +38,7 @@ describe("stream path", () => {
       expect(await ready.json()).toEqual({ "store-worker": true, reporter: true, ingest: true });
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       const quality = expected("2024").quality;
-      expect(metrics).toContain("casepulse_consumer_lag 0");
+      expect(metrics).toContain("casepulse_consumer_lag_messages 0");
       const recordsIn = [...metrics.matchAll(/^casepulse_records_in_total\{feed="\w+"\} (\d+)$/gm)].reduce((a, m) => a + Number(m[1]), 0);
       expect(recordsIn).toBe(quality.received);
       run.child.kill("SIGTERM");

@@ -30,7 +30,7 @@ function dockerAnswers(): boolean {
 
 async function fromTestcontainers(): Promise<Services> {
   const { GenericContainer, Wait } = await import("testcontainers");
-  const redis = await new GenericContainer("redis:7").withExposedPorts(6379).start();
+  const redis = await new GenericContainer("redis:7.4.11").withExposedPorts(6379).start();
   const kafka = await new GenericContainer("apache/kafka:4.1.1")
     .withExposedPorts({ container: 9092, host: 19092 })
     .withEnvironment({

@@ -1,5 +1,6 @@
 // Configuration of the stream services (ingest, store-worker, reporter) beyond the store's.
 import { accessSync, constants } from "node:fs";
+import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds/model";
 import { optionalString, url } from "./env.ts";
@@ -10,6 +11,22 @@ function readable(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Why BullMQ's job scheduler could not run this expression, or null when it can: the same parser
+ * (cron-parser, the version BullMQ depends on) in the same time zone, and the schedule must fire
+ * at least once (an impossible date such as 0 8 30 2 * parses, then never fires).
+ */
+export function cronProblem(expression: string, tz = "Asia/Shanghai"): string | null {
+  // An empty expression parses as "every minute": a variable set to nothing is a mistake.
+  if (expression.trim() === "") return "must be a cron expression, not empty";
+  try {
+    CronExpressionParser.parse(expression, { tz }).next();
+    return null;
+  } catch (err) {
+    return `not a cron expression that fires (${(err as Error).message})`;
   }
 }
 
@@ -63,7 +80,14 @@ export const streamEnvSchema = z
     CASEPULSE_HTTP_PORT: int(0, 9464),
     CASEPULSE_HTTP_HOST: z.string().default("127.0.0.1"),
     CASEPULSE_REPORTS_DIR: z.string().default("./reports"),
-    CASEPULSE_REPORT_CRON: z.string().default("0 8 1 * *"),
+    /** The monthly report's schedule, checked here so a bad value stops the start naming the variable. */
+    CASEPULSE_REPORT_CRON: z
+      .string()
+      .default("0 8 1 * *")
+      .superRefine((expression, ctx) => {
+        const problem = cronProblem(expression);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     ALERT_WEBHOOK_URL: url(["http:", "https:"]),
     ALERT_WEBHOOK_KIND: z.enum(["json", "wecom", "dingtalk"]).default("json"),
   })

@@ -5,7 +5,7 @@ export { encodeEvents, insertEncodedEvents, insertEventsFrom, storedMsgIds, EVEN
 export { insertRejected, listRejected, countRejected, markReplayed, nextVersion, receivedAtMs, type RejectedRecord, type StoredRejection, type RejectedFilter } from "./rejected.ts";
 export { recordBatch, recordBatches, type IngestBatch } from "./batches.ts";
 export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";
-export { saveReport, type ReportTrigger } from "./reports.ts";
+export { saveReport, lastReportAt, type ReportTrigger } from "./reports.ts";
 export { publishReport, latestPublication, type Publication } from "./published-reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";

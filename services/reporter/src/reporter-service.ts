@@ -20,6 +20,7 @@ import {
   type Report,
 } from "@casepulse/reporting";
 import { saveReport, type Store } from "@casepulse/store";
+import { trackReportSchedule } from "./report-schedule.ts";
 import { deliverAlerts, type WebhookKind } from "./webhook.ts";
 
 export interface ReporterOptions {
@@ -56,6 +57,7 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
     { pattern: o.cron, tz: "Asia/Shanghai" },
     { name: REPORT_JOB, data: { trigger: "scheduled" }, opts: { attempts: 5, backoff: { type: "exponential", delay: 5000 }, removeOnComplete: 100, removeOnFail: false } },
   );
+  const schedule = await trackReportSchedule({ store: o.store, metrics: o.metrics, cron: o.cron });
   const worker = new Worker(
     o.queueName,
     async (job) => {
@@ -68,6 +70,7 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
         const period = parsed.data.period ?? previousMonth(new Date(job.timestamp + (job.opts.delay ?? 0)));
         const report = await buildReport(o.store, period, { acceptHours: o.acceptHours });
         await saveReport(o.store, period, parsed.data.trigger, report);
+        schedule.made(parsed.data.trigger);
         // A retried job publishes again: the later publication, with nothing revised, counts.
         await publishReport(o.store, report);
         const files = writeReportFiles(o.reportsDir, report, await monthlySeries(o.store, parsePeriod(period)));
@@ -75,7 +78,7 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
           // The report is made and stored: a robot that keeps failing (after deliverAlerts' own
           // retries) is logged and counted, not a reason to make the report again.
           await deliverAlerts(o.webhook, period, report.alerts).catch((err: Error) => {
-            o.metrics.jobFailures.inc({ queue: "alert-webhook" });
+            o.metrics.webhookFailures.inc();
             o.logger.error({ period, err: err.message }, "alert webhook delivery failed");
           });
         }
@@ -96,6 +99,7 @@ export async function startReporter(o: ReporterOptions): Promise<Service> {
     name: "reporter",
     ready: async () => worker.isRunning(),
     close: once(async () => {
+      schedule.stop();
       await worker.close();
       await queue.close();
     }),

@@ -8,6 +8,7 @@ import type { Role } from "../commands/start.ts";
 import { openContext, loadEnv, type Context } from "../context.ts";
 import { startIngestRole, startStoreRole } from "../roles.ts";
 import { openStoreQueue, openStreamContext } from "../stream-context.ts";
+import { casepulseVersion } from "../version.ts";
 
 export async function start(roles: Role[]): Promise<void> {
   const storeEnv = loadEnv();
@@ -15,7 +16,7 @@ export async function start(roles: Role[]): Promise<void> {
   const logger = createLogger({ name: "casepulse", level: storeEnv.LOG_LEVEL });
   const stream = openStreamContext(logger);
   const { env, names } = stream;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ version: casepulseVersion() });
   const queue = openStoreQueue(stream, { logger });
   const needsStore = roles.includes("store") || roles.includes("reporter");
   const ctx: Context | null = needsStore ? await openContext(storeEnv) : null;
@@ -31,6 +32,7 @@ export async function start(roles: Role[]): Promise<void> {
     services: () => services,
     beforeScrape: async () => {
       metrics.queueDepth.set(await pendingJobs(queue));
+      metrics.failedJobs.set(await queue.getFailedCount());
       if (roles.includes("ingest")) metrics.consumerLag.set(await stream.kafka.lag(names.consumerGroup, Object.values(names.topics)));
     },
   });
