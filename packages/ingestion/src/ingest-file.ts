@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { Feed } from "@casepulse/feeds";
 import type { EncodedEvents, RejectedRecord, Store } from "@casepulse/store";
 import type { ClassifyWorkerData } from "./classify-worker.ts";
+import { startWorker } from "./start-worker.ts";
 import { engineReadsFile, ingestFileInEngine } from "./ingest-file-in-engine.ts";
 import { startReading } from "./reading.ts";
 import { writeEncodedBatch, type BatchOutcome } from "./write-batch.ts";
@@ -49,7 +50,7 @@ export async function ingestFile(options: IngestFileOptions): Promise<BatchOutco
   const runId = reading.runId;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
   const count = Math.max(1, options.workers ?? 1);
-  const workers = Array.from({ length: count }, (_, index) => startWorker({ feed, path, name, lineRows: options.lineRows ?? null, batchSize, piiKey: options.piiKey, index, workers: count }));
+  const workers = Array.from({ length: count }, (_, index) => startClassifyWorker({ feed, path, name, lineRows: options.lineRows ?? null, batchSize, piiKey: options.piiKey, index, workers: count }));
   const inboxes = workers.map(() => [] as WorkerMessage[]);
   let notify: (() => void) | null = null;
   let failure: unknown = null;
@@ -88,15 +89,6 @@ export async function ingestFile(options: IngestFileOptions): Promise<BatchOutco
   }
 }
 
-/**
- * Compiled (dist/), the worker's entry is JavaScript beside this module. From src, it is
- * TypeScript, and worker threads do not get the main thread's module hooks (Node 20), so the
- * worker loads tsx (a devDependency: the compiled build has none) before importing its entry.
- */
-function startWorker(workerData: ClassifyWorkerData): Worker {
-  if (import.meta.url.endsWith(".js")) return new Worker(new URL("./classify-worker.js", import.meta.url), { workerData });
-  const entry = new URL("./classify-worker.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData });
+function startClassifyWorker(workerData: ClassifyWorkerData): Worker {
+  return startWorker("classify-worker", workerData);
 }

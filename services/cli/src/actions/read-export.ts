@@ -3,8 +3,7 @@
 // engine must never see fd 0). A file that cannot be read at all ends here, in one line, exit 2.
 import { basename } from "node:path";
 import { tmpdir } from "node:os";
-import { FileFormError, prepareExport, type PreparedExport } from "@casepulse/ingestion";
-import { createPiiProtector } from "@casepulse/normalize";
+import { FileFormError, prepareExportApart, type PreparedExport } from "@casepulse/ingestion";
 import { spoolStdin } from "@casepulse/store";
 import type { IngestOptions } from "../commands/ingest.ts";
 import { loadEnv } from "../context.ts";
@@ -22,16 +21,16 @@ export async function withExport<T>(opts: Omit<IngestOptions, "json">, fn: (expo
   try {
     const path = stdin?.path ?? opts.file;
     checkReadableFile(path);
-    const pii = createPiiProtector(loadEnv().CASEPULSE_PII_KEY);
+    const piiKey = loadEnv().CASEPULSE_PII_KEY;
     try {
-      prepared = await prepareExport({
+      prepared = await prepareExportApart({
         path,
         name: opts.file,
         feed: opts.source,
         format: opts.format,
         encoding: opts.encoding,
         mappingPath: opts.mapping,
-        pii,
+        piiKey,
         tmpDir: tmpdir(),
       });
     } catch (err) {
