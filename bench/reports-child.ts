@@ -1,8 +1,14 @@
-// Child: times buildReport for a year and a month over a store of `events` hotline events. The
-// store is made once per size and kept (cache folder) with the current migrations applied on
+// Child: times buildReport for a year and a month over a store of `events` hotline events, and
+// the same report forwarded: asked over loopback HTTP of the query endpoint that `casepulse start`
+// serves while it holds the folder (the endpoint and the client of the CLI, here in one process).
+// The store is made once per size and kept (cache folder) with the current migrations applied on
 // open, its parts merged; each period gets one untimed warm-up (page cache), then `runs` timed builds.
+import { startRouteServer } from "@casepulse/ops";
 import { buildReport } from "@casepulse/reporting";
 import { migrate, openStore } from "@casepulse/store";
+import { newToken } from "../services/cli/src/reading/ops-file.ts";
+import { queryRoute } from "../services/cli/src/reading/query-endpoint.ts";
+import { remoteReader } from "../services/cli/src/reading/remote-reader.ts";
 import { reportEventsSql } from "./report-events.ts";
 
 const [dataDir, eventsText, runsText] = process.argv.slice(2) as [string, string, string];
@@ -33,15 +39,22 @@ try {
     if (Number(exists!.n) > 0) await store.command(`OPTIMIZE TABLE ${db}.${table} FINAL SETTINGS optimize_skip_merged_partitions = 1`);
   }
   log(`parts merged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const timings: Record<string, number[]> = { year: [], month: [] };
-  for (const [kind, period] of [["year", "2024"], ["month", "2024-06"]] as const) {
-    await buildReport(store, period);
-    for (let i = 0; i < runs; i += 1) {
-      const t = performance.now();
-      await buildReport(store, period);
-      timings[kind]!.push(performance.now() - t);
+  const token = newToken();
+  const endpoint = await startRouteServer("127.0.0.1", 0, { "/query": queryRoute(store, token) });
+  const forwarded = remoteReader({ host: "127.0.0.1", port: endpoint.port, pid: process.pid, token }, db);
+  const timings: Record<string, number[]> = { year: [], month: [], forwarded_year: [], forwarded_month: [] };
+  const builds = { "": (period: string) => buildReport(store, period), forwarded_: (period: string) => forwarded.report({ period, options: {}, series: false }) };
+  for (const [prefix, build] of Object.entries(builds)) {
+    for (const [kind, period] of [["year", "2024"], ["month", "2024-06"]] as const) {
+      await build(period);
+      for (let i = 0; i < runs; i += 1) {
+        const t = performance.now();
+        await build(period);
+        timings[`${prefix}${kind}`]!.push(performance.now() - t);
+      }
     }
   }
+  await endpoint.close();
   console.log(JSON.stringify({ events: wanted, ...timings }));
 } finally {
   await store.close();

@@ -1,4 +1,5 @@
-// Reports: buildReport over a store of >= 10M hotline events, annual and monthly.
+// Reports: buildReport over a store of >= 10M hotline events, annual and monthly, directly and
+// forwarded (asked of the query endpoint of a running `casepulse start`).
 import { join } from "node:path";
 import { lastJson, runScript } from "./child.ts";
 import { median } from "./stats.ts";
@@ -8,6 +9,8 @@ export interface ReportsResult {
   events: number;
   annual_ms: number;
   monthly_ms: number;
+  annual_forwarded_ms: number;
+  monthly_forwarded_ms: number;
 }
 
 export async function benchReports(events: number, runs: number, log: (m: string) => void): Promise<ReportsResult> {
@@ -15,7 +18,14 @@ export async function benchReports(events: number, runs: number, log: (m: string
   const child = runScript(join(ROOT, "bench/reports-child.ts"), [dir, String(events), String(runs)], {});
   const r = await child;
   if (r.stderr.trim()) log(r.stderr.trim());
-  const out = lastJson<{ events: number; year: number[]; month: number[] }>(r.stdout);
-  log(`reports: annual ${out.year.map((t) => t.toFixed(0)).join(", ")} ms; monthly ${out.month.map((t) => t.toFixed(0)).join(", ")} ms`);
-  return { events: out.events, annual_ms: median(out.year), monthly_ms: median(out.month) };
+  const out = lastJson<{ events: number; year: number[]; month: number[]; forwarded_year: number[]; forwarded_month: number[] }>(r.stdout);
+  const list = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(", ");
+  log(`reports: annual ${list(out.year)} ms (forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (forwarded ${list(out.forwarded_month)})`);
+  return {
+    events: out.events,
+    annual_ms: median(out.year),
+    monthly_ms: median(out.month),
+    annual_forwarded_ms: median(out.forwarded_year),
+    monthly_forwarded_ms: median(out.forwarded_month),
+  };
 }

@@ -5,6 +5,7 @@ export { evaluateAlerts, DEFAULT_THRESHOLDS, type AlertThresholds } from "./aler
 export { parsePeriod, previousMonth, PeriodError, type Period, type Interval } from "./period.ts";
 export { renderMarkdown } from "./render-markdown.ts";
 export { renderHtml } from "./render-html.ts";
+export { renderXlsx } from "./render-xlsx.ts";
 export { monthlySeries, type MonthlySeries } from "./monthly-series.ts";
 export * from "./report-types.ts";
 export { explainMetric, type Explanation, type ExplainedRecord } from "./explain.ts";

@@ -23,7 +23,8 @@ export async function checkReadOnly(store: Store, sql: string): Promise<string> 
   return formatted;
 }
 
-export type ReadFormat = "CSVWithNames" | "TabSeparatedWithNames" | "JSONEachRow" | "JSONCompactEachRowWithNamesAndTypes";
+export const READ_FORMATS = ["CSVWithNames", "TabSeparatedWithNames", "JSONEachRow", "JSONCompactEachRowWithNamesAndTypes"] as const;
+export type ReadFormat = (typeof READ_FORMATS)[number];
 
 /** Runs a checked read-only statement; the result in `format`, as text chunks. */
 export async function readOnlyQuery(

@@ -3,6 +3,7 @@
 import { ConfigError, parseEnv, storeEnvSchema, type StoreEnv } from "@casepulse/config";
 import { createPiiProtector, type PiiProtector } from "@casepulse/normalize";
 import { applyDlqRetention, DataFolderError, migrate, openStore, type Store } from "@casepulse/store";
+import { refuseHeldFolder } from "./reading/ops-file.ts";
 
 export interface Context {
   env: StoreEnv;
@@ -15,6 +16,8 @@ export function loadEnv(): StoreEnv {
 }
 
 export async function openContext(env = loadEnv()): Promise<Context> {
+  // Named before the engine's own lock error: which process holds the folder, and what to do.
+  if (!env.CLICKHOUSE_URL) refuseHeldFolder(env.CASEPULSE_DATA);
   let store: Store;
   try {
     store = await openStore({

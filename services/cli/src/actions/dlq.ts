@@ -2,20 +2,17 @@
 // one runs.
 import { readFileSync } from "node:fs";
 import { replayLetters, type ReplayOutcome, type UnsealFailure } from "@casepulse/ingestion";
-import { countRejected, listRejected } from "@casepulse/store";
+import { listRejected } from "@casepulse/store";
 import type { DlqListOptions, DlqReplayOptions } from "../commands/dlq.ts";
 import { withContext } from "../context.ts";
+import { withReader } from "../reading/with-reader.ts";
 import { UsageError } from "../usage-error.ts";
 
 export async function list(opts: DlqListOptions): Promise<void> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit ${opts.limit}: must be a positive integer`);
-  const filter = { feed: opts.source, status: opts.status };
-  const { rows, total } = await withContext(async (ctx) => ({ rows: await listRejected(ctx.store, { ...filter, limit }), total: await countRejected(ctx.store, filter) }));
-  for (const r of rows) {
-    const shown = { id: r.id, feed: r.feed, source: r.source, received_at: r.received_at, reason: r.reason, msg_id: r.msg_id, preview: r.preview };
-    console.log(opts.json ? JSON.stringify(shown) : `${r.id}  ${r.feed}  ${r.source}  ${r.reason}`);
-  }
+  const { rows, total } = await withReader((reader) => reader.dlqList({ feed: opts.source, status: opts.status, limit }));
+  for (const r of rows) console.log(opts.json ? JSON.stringify(r) : `${r.id}  ${r.feed}  ${r.source}  ${r.reason}`);
   // What was cut is said in JSON mode too (on stderr, so the lines stay one object each).
   if (rows.length < total) console.error(`${rows.length} of ${total} ${opts.status} record(s) shown (use --limit ${total} to see them all)`);
   else if (!opts.json) console.error(`${total} ${opts.status} record(s)`);

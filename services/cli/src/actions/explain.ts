@@ -1,7 +1,7 @@
 // What `casepulse explain` does; its definition (commands/explain.ts) loads this when it runs.
-import { explainMetric, metricQuery, UnknownMetricError, type Explanation } from "@casepulse/reporting";
+import { metricQuery, UnknownMetricError, type Explanation } from "@casepulse/reporting";
 import type { ExplainOptions } from "../commands/explain.ts";
-import { withContext } from "../context.ts";
+import { withReader } from "../reading/with-reader.ts";
 import { UsageError } from "../usage-error.ts";
 import { checkPeriod, figureOptions } from "./report.ts";
 
@@ -27,7 +27,7 @@ export async function explain(opts: ExplainOptions): Promise<void> {
     throw err;
   }
   const options = figureOptions();
-  const explanation = await withContext((ctx) => explainMetric(ctx.store, period, opts.metric, options));
+  const explanation = await withReader((reader) => reader.explain({ period, metric: opts.metric, options }));
   // A long list piped into head: stop quietly when the reader has gone.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);

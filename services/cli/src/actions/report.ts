@@ -1,14 +1,18 @@
 // What `casepulse report` does; its definition (commands/report.ts) loads this when it runs.
 import { writeFileSync } from "node:fs";
 import { parseEnv, reportEnvSchema } from "@casepulse/config";
-import { buildReport, monthlySeries, parsePeriod, publishReport, renderHtml, renderMarkdown, type MonthlySeries, type Report, type ReportOptions as FigureOptions } from "@casepulse/reporting";
+import { buildReport, monthlySeries, parsePeriod, publishReport, renderHtml, renderMarkdown, renderXlsx, type MonthlySeries, type Report, type ReportOptions as FigureOptions } from "@casepulse/reporting";
 import type { Store } from "@casepulse/store";
-import type { ReportFormat, ReportOptions } from "../commands/report.ts";
-import { withContext } from "../context.ts";
+import type { ReportOptions, TextReportFormat } from "../commands/report.ts";
+import { loadEnv, withContext } from "../context.ts";
+import { findChromium, printPdf } from "../print-pdf.ts";
+import { refuseHeldFolder } from "../reading/ops-file.ts";
+import { localReader, type BuiltReport } from "../reading/reader.ts";
+import { withReader } from "../reading/with-reader.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** `series` feeds the HTML page's monthly trend charts; without it the page leaves them out. */
-export function renderReport(report: Report, format: ReportFormat, series?: MonthlySeries): string {
+export function renderReport(report: Report, format: TextReportFormat, series?: MonthlySeries): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
   if (format === "md") return renderMarkdown(report);
   return renderHtml(report, series);
@@ -24,7 +28,7 @@ export function figureOptions(): FigureOptions {
  * Published, it is stored as the period's published report once built: the text shows what it
  * revises of the publication before it.
  */
-export async function reportText(store: Store, period: string, format: ReportFormat, options: FigureOptions & { publish?: boolean } = {}): Promise<string> {
+export async function reportText(store: Store, period: string, format: TextReportFormat, options: FigureOptions & { publish?: boolean } = {}): Promise<string> {
   const report = await buildReport(store, period, options);
   if (options.publish) await publishReport(store, report);
   const series = format === "html" ? await monthlySeries(store, parsePeriod(period)) : undefined;
@@ -39,16 +43,39 @@ export function checkPeriod(text: string): string {
   }
 }
 
+/**
+ * The built report: from the running `casepulse start` when it holds the embedded folder, else
+ * from the store. Publishing writes, so it needs the store to itself.
+ */
+async function built(opts: ReportOptions, period: string): Promise<BuiltReport> {
+  const request = { period, options: figureOptions(), series: opts.format === "html" || opts.format === "pdf" };
+  if (!opts.publish) return withReader((reader) => reader.report(request));
+  const env = loadEnv();
+  if (!env.CLICKHOUSE_URL) refuseHeldFolder(env.CASEPULSE_DATA, `its reporter publishes the reports it makes: \`casepulse request-report --period ${period}\` asks it for this one`);
+  return withContext(async (ctx) => {
+    const made = await localReader(ctx.store).report(request);
+    await publishReport(ctx.store, made.report);
+    return made;
+  });
+}
+
+async function rendered(opts: ReportOptions, { report, series }: BuiltReport, chromium: string | null): Promise<string | Buffer> {
+  if (opts.format === "xlsx") return renderXlsx(report);
+  if (opts.format === "pdf") return printPdf(renderHtml(report, series), chromium!);
+  return renderReport(report, opts.format, series);
+}
+
 export async function report(opts: ReportOptions): Promise<void> {
   const period = checkPeriod(opts.period);
-  const options = { ...figureOptions(), publish: opts.publish === true };
-  const text = await withContext((ctx) => reportText(ctx.store, period, opts.format, options));
+  if ((opts.format === "xlsx" || opts.format === "pdf") && !opts.out) throw new UsageError(`--format ${opts.format} needs --out <file.${opts.format}>`);
+  const chromium = opts.format === "pdf" ? findChromium() : null;
+  const output = await rendered(opts, await built(opts, period), chromium);
   if (!opts.out) {
-    process.stdout.write(text);
+    process.stdout.write(output);
     return;
   }
   try {
-    writeFileSync(opts.out, text);
+    writeFileSync(opts.out, output);
   } catch (err) {
     throw new UsageError(`--out ${opts.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }

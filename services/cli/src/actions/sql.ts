@@ -2,9 +2,10 @@
 import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import Table from "cli-table3";
 import ExcelJS from "exceljs";
-import { NotReadOnlyError, readOnlyQuery, type ReadFormat, type Store } from "@casepulse/store";
+import { NotReadOnlyError, type ReadFormat } from "@casepulse/store";
 import type { SqlFormat, SqlOptions } from "../commands/sql.ts";
-import { withContext } from "../context.ts";
+import type { Reader } from "../reading/reader.ts";
+import { withReader } from "../reading/with-reader.ts";
 import { UsageError } from "../usage-error.ts";
 
 const TEXT_FORMATS: Partial<Record<SqlFormat, ReadFormat>> = { csv: "CSVWithNames", tsv: "TabSeparatedWithNames", json: "JSONEachRow" };
@@ -63,17 +64,17 @@ async function writeXlsx(chunks: AsyncIterable<string>, path: string): Promise<n
   return rows.length;
 }
 
-async function run(store: Store, text: string, params: Record<string, string>, format: SqlFormat, out?: string): Promise<void> {
+async function run(reader: Reader, text: string, params: Record<string, string>, format: SqlFormat, out?: string): Promise<void> {
   if (format === "xlsx") {
     if (!out) throw new UsageError("--format xlsx needs --out <file.xlsx>");
-    const rows = await writeXlsx(await readOnlyQuery(store, text, params, "JSONCompactEachRowWithNamesAndTypes"), out);
+    const rows = await writeXlsx(await reader.sql(text, params, "JSONCompactEachRowWithNamesAndTypes"), out);
     console.error(`casepulse: wrote ${rows} row(s) to ${out}`);
     return;
   }
   const target: NodeJS.WritableStream | WriteStream = out ? createWriteStream(out) : process.stdout;
   try {
-    if (format === "pretty") await writePretty(await readOnlyQuery(store, text, params, "JSONCompactEachRowWithNamesAndTypes"), target);
-    else for await (const chunk of await readOnlyQuery(store, text, params, TEXT_FORMATS[format]!)) target.write(chunk);
+    if (format === "pretty") await writePretty(await reader.sql(text, params, "JSONCompactEachRowWithNamesAndTypes"), target);
+    else for await (const chunk of await reader.sql(text, params, TEXT_FORMATS[format]!)) target.write(chunk);
   } finally {
     if (out) await new Promise<void>((done, fail) => (target as WriteStream).end((err?: Error | null) => (err ? fail(err) : done())));
   }
@@ -84,7 +85,7 @@ export async function sql(query: string | undefined, opts: SqlOptions): Promise<
   const params = parseParams(opts.param);
   const format = opts.format ?? (process.stdout.isTTY && !opts.out ? "pretty" : "tsv");
   try {
-    await withContext((ctx) => run(ctx.store, text, params, format, opts.out));
+    await withReader((reader) => run(reader, text, params, format, opts.out));
   } catch (err) {
     if (err instanceof NotReadOnlyError) throw new UsageError(`sql: ${err.message}`);
     throw err;

@@ -7,6 +7,7 @@ import { startReporter } from "@casepulse/reporter";
 import type { Role } from "../commands/start.ts";
 import { openContext, loadEnv, type Context } from "../context.ts";
 import { startIngestRole, startStoreRole } from "../roles.ts";
+import { serveQueries } from "../reading/serve-queries.ts";
 import { openStoreQueue, openStreamContext } from "../stream-context.ts";
 import { casepulseVersion } from "../version.ts";
 
@@ -20,6 +21,8 @@ export async function start(roles: Role[]): Promise<void> {
   const queue = openStoreQueue(stream, { logger });
   const needsStore = roles.includes("store") || roles.includes("reporter");
   const ctx: Context | null = needsStore ? await openContext(storeEnv) : null;
+  // The read-only commands of other processes, answered while this one holds the embedded folder.
+  const queries = ctx?.store.embedded ? serveQueries(ctx.store, storeEnv.CASEPULSE_DATA, env.CASEPULSE_HTTP_HOST, logger) : null;
   const pii = ctx?.pii ?? (await import("@casepulse/normalize")).createPiiProtector(storeEnv.CASEPULSE_PII_KEY);
   const services: Service[] = [];
   const byRole = new Map<Role, Service>();
@@ -30,12 +33,15 @@ export async function start(roles: Role[]): Promise<void> {
     port: env.CASEPULSE_HTTP_PORT,
     registry: metrics.registry,
     services: () => services,
+    routes: queries?.routes,
     beforeScrape: async () => {
       metrics.queueDepth.set(await pendingJobs(queue));
       metrics.failedJobs.set(await queue.getFailedCount());
       if (roles.includes("ingest")) metrics.consumerLag.set(await stream.kafka.lag(names.consumerGroup, Object.values(names.topics)));
     },
   });
+
+  await queries?.publish(ops.port);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -49,6 +55,7 @@ export async function start(roles: Role[]): Promise<void> {
     }
     for (const s of services) await s.close();
     await queue.close();
+    await queries?.close();
     await ctx?.store.close();
     await ops.close();
     logger.info("stopped");

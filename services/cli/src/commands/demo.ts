@@ -1,13 +1,13 @@
 import { Command, Option } from "commander";
-import { REPORT_FORMATS, type ReportFormat } from "./report.ts";
+import { TEXT_REPORT_FORMATS, type TextReportFormat } from "./report.ts";
 
 export interface DemoOptions {
   period: string;
-  format: ReportFormat;
+  format: TextReportFormat;
 }
 
 export const demoCommand = new Command("demo")
   .description("ingest the bundled sample feeds (samples/) into ClickHouse and print the 2024 report")
   .option("--period <YYYY|YYYY-MM>", "which period to report", "2024")
-  .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
+  .addOption(new Option("--format <format>", "output format").choices(TEXT_REPORT_FORMATS).default("md"))
   .action(async (opts: DemoOptions) => (await import("../actions/demo.ts")).demo(opts));

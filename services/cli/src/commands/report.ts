@@ -1,6 +1,10 @@
 import { Command, Option } from "commander";
 
-export const REPORT_FORMATS = ["json", "md", "html"] as const;
+export const TEXT_REPORT_FORMATS = ["json", "md", "html"] as const;
+/** Written to a file only (--out). */
+export const FILE_REPORT_FORMATS = ["xlsx", "pdf"] as const;
+export const REPORT_FORMATS = [...TEXT_REPORT_FORMATS, ...FILE_REPORT_FORMATS] as const;
+export type TextReportFormat = (typeof TEXT_REPORT_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
@@ -13,7 +17,7 @@ export interface ReportOptions {
 export const reportCommand = new Command("report")
   .description("print or write the report for a calendar year or month (Asia/Shanghai)")
   .requiredOption("--period <YYYY|YYYY-MM>", "a year (2024) or a month (2024-03)")
-  .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
+  .addOption(new Option("--format <format>", "output format (xlsx: a workbook, a sheet per section; pdf: the HTML page printed to A4 by Chromium; both need --out)").choices(REPORT_FORMATS).default("json"))
   .option("--out <file>", "write to this file instead of standard output")
   .option("--publish", "also store it as the published report of the period: later reports of the period list the figures revised since")
   .action(async (opts: ReportOptions) => (await import("../actions/report.ts")).report(opts));
