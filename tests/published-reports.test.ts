@@ -75,7 +75,7 @@ describe("migration 008 on a store of the previous release", () => {
     expect(before[2]!.hotline.overdue_list.map((o) => o.deadline)).toStrictEqual(["1969-04-10T18:00:00+08:00"]);
 
     // The store as the previous release left it: no 008 columns, view or table, 008 not applied.
-    for (const column of ["returned_seen", "reopened_seen", "accepted_time", "caller_latest"]) {
+    for (const column of ["returned_seen", "reopened_seen", "accepted_time", "caller_latest", "visit_latest", "visit_first"]) {
       await db.command(`ALTER TABLE ${db.database}.hotline_order_state DROP COLUMN ${column}`);
     }
     await db.command(`DROP VIEW ${db.database}.hotline_orders`);

@@ -1,11 +1,13 @@
 -- The hotline process figures, units and callers of REPORT.md read from each order's state, and
 -- the published reports that `published.revisions` compares with.
 --
--- Four facts of an order that its latest events do not give, kept like the attributes of 004
--- (each aggregate gives the same result when a row is seen twice): whether any 退回 or 重启 was
--- ever received, the earliest 签收 (min skips the NULL of every other event), and the caller
--- (the HMAC of the phone) of the latest event carrying one. A report then reads one row per
--- order instead of scanning every event for them.
+-- Facts of an order that its latest events do not give, kept like the attributes of 004 (each
+-- aggregate gives the same result when a row is seen twice): whether any 退回 or 重启 was ever
+-- received, the earliest 签收 (min skips the NULL of every other event), the caller (the HMAC of
+-- the phone) of the latest event carrying one, and its latest and earliest 回访. A report then
+-- reads one row per order instead of scanning every event for them: the latest 回访 is the
+-- latest of the period whenever it falls in the period, and only an order visited both before the
+-- end of a period and after it needs its events read again.
 ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS returned_seen
     SimpleAggregateFunction(max, UInt8) DEFAULT 0 AFTER closed_time;
 ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS reopened_seen
@@ -15,15 +17,20 @@ ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS accepted_time
 ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS caller_latest
     SimpleAggregateFunction(max, Tuple(DateTime64(3, 'UTC'), String, Nullable(String)))
     DEFAULT (toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL) AFTER accepted_time;
+ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS visit_latest
+    SimpleAggregateFunction(max, Tuple(DateTime64(3, 'UTC'), String, Nullable(String)))
+    DEFAULT (toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL) AFTER caller_latest;
+ALTER TABLE ${DB}.hotline_order_state ADD COLUMN IF NOT EXISTS visit_first
+    SimpleAggregateFunction(min, Nullable(DateTime64(3, 'UTC'))) DEFAULT NULL AFTER visit_latest;
 
 -- The orders stored before this migration: their whole state folded again from their events (as
 -- packages/store/src/derived.ts folds a batch), every column, so no column of the new rows falls
 -- back to a type default that could outrank a real value. Merging with the rows already there
--- changes nothing but the four new columns; safe to repeat.
+-- changes nothing but the new columns; safe to repeat.
 INSERT INTO ${DB}.hotline_order_state
     (order_id, registered_seen, registered_time, category_latest, community_latest, deadline_latest, channel_latest,
      repeat_of_latest, unit_latest, street_latest, event_latest, closed_seen, closed_time,
-     returned_seen, reopened_seen, accepted_time, caller_latest, msg_ids)
+     returned_seen, reopened_seen, accepted_time, caller_latest, visit_latest, visit_first, msg_ids)
 SELECT
     order_id,
     max(toUInt8(event = '登记')),
@@ -42,12 +49,14 @@ SELECT
     max(toUInt8(event = '重启')),
     min(if(event = '签收', event_time, NULL)),
     if(countIf(caller_hash IS NOT NULL) = 0, (toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL), maxIf((event_time, msg_id, caller_hash), caller_hash IS NOT NULL)),
+    if(countIf(event = '回访') = 0, (toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL), maxIf((event_time, msg_id, toString(satisfaction)), event = '回访')),
+    min(if(event = '回访', event_time, NULL)),
     uniqExactState(msg_id)
 FROM ${DB}.hotline_events
 GROUP BY order_id
 SETTINGS optimize_on_insert = 0;
 
--- 007's columns and meaning, the four facts above, and the msg_id of the latest event.
+-- 007's columns and meaning, the facts above, and the msg_id of the latest event.
 CREATE OR REPLACE VIEW ${DB}.hotline_orders AS
 SELECT
     order_id,
@@ -69,6 +78,10 @@ SELECT
     reopened_seen > 0                                     AS reopened,
     accepted_time                                         AS accepted_at,
     caller_latest.3                                       AS caller_hash,
+    visit_latest.1                                        AS last_visit_at,
+    visit_latest.2                                        AS last_visit_msg_id,
+    visit_latest.3                                        AS last_visit_rating,
+    visit_first                                           AS first_visit_at,
     finalizeAggregation(msg_ids)                          AS events
 FROM ${DB}.hotline_order_state FINAL;
 

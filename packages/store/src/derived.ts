@@ -20,7 +20,7 @@ const latest = (column: string, value = `toString(${column})`) =>
 const ORDER_STATE_COLUMNS = [
   "order_id", "registered_seen", "registered_time", "category_latest", "community_latest", "deadline_latest", "channel_latest",
   "repeat_of_latest", "unit_latest", "street_latest", "event_latest", "closed_seen", "closed_time",
-  "returned_seen", "reopened_seen", "accepted_time", "caller_latest", "msg_ids",
+  "returned_seen", "reopened_seen", "accepted_time", "caller_latest", "visit_latest", "visit_first", "msg_ids",
 ].join(", ");
 
 /** The state of each order, folded from the events of `source` that `where` selects (the columns of migrations 004, 007 and 008). */
@@ -43,6 +43,8 @@ function orderStateSelect(source: string, where: string): string {
       max(toUInt8(event = '重启')),
       min(if(event = '签收', event_time, NULL)),
       ${latest("caller_hash", "caller_hash")},
+      if(countIf(event = '回访') = 0, ${NONE}, maxIf((event_time, msg_id, toString(satisfaction)), event = '回访')),
+      min(if(event = '回访', event_time, NULL)),
       uniqExactState(msg_id)
     FROM ${source}
     WHERE ${where}
