@@ -69,6 +69,10 @@ export const storeEnvSchema = z
     CLICKHOUSE_URL: url(["http:", "https:"]),
     CLICKHOUSE_USER: optionalString,
     CLICKHOUSE_PASSWORD: optionalString,
+    /** A cluster's name in the servers' remote_servers: the schema's cluster variant (packages/store/src/cluster.ts). */
+    CLICKHOUSE_CLUSTER: optionalString.refine((v) => v === undefined || /^[A-Za-z_][A-Za-z0-9_]*$/.test(v), {
+      message: "must be a plain identifier (letters, digits, _): the cluster's name in remote_servers",
+    }),
     CASEPULSE_DATA: z.string().min(1).default("./data"),
     CASEPULSE_DB: z
       .string()
@@ -91,6 +95,9 @@ export const storeEnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
+      ctx.addIssue({ code: "custom", path: ["CLICKHOUSE_CLUSTER"], message: "needs CLICKHOUSE_URL (a server of the cluster): the embedded engine is one node" });
+    }
     if (env.NODE_ENV === "production" && !env.CASEPULSE_PII_KEY) {
       ctx.addIssue({ code: "custom", path: ["CASEPULSE_PII_KEY"], message: "required when NODE_ENV=production (the built-in key is for development only)" });
     }

@@ -33,7 +33,7 @@ export async function openContext(env = loadEnv()): Promise<Context> {
     throw err;
   }
   try {
-    await migrate(store);
+    await migrate(store, undefined, { cluster: env.CLICKHOUSE_CLUSTER });
     await applyDlqRetention(store, env.CASEPULSE_DLQ_RETENTION_DAYS);
   } catch (err) {
     await store.close();
