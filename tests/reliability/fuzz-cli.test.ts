@@ -80,6 +80,11 @@ const COMMANDS: CommandSpec[] = [
       { name: "--out", required: true, valid: fresh("gen"), invalid: fc.constant(sample) },
       { name: "--seed", valid: fc.integer({ min: -1000, max: 1_000_000 }).map(String), invalid: fc.constantFrom("1.5", "abc", "", "1e400", "NaN") },
       { name: "--scale", valid: fc.constantFrom("0.002", "0.005", "0.01"), invalid: fc.constantFrom("0", "-1", "abc", "", "Infinity", "1e9", "101", "NaN") },
+      {
+        name: "--streets",
+        valid: fc.constantFrom("蛇口街道,招商街道,粤海街道", "招商街道", "招商街道，粤海街道", " 招商街道 , 蛇口街道"),
+        invalid: fc.constantFrom("", ",", "招商街道,,粤海街道", "招商街道,招商街道", "../x", "a/b", "..", "x".repeat(300)),
+      },
     ],
   },
   {

@@ -1,6 +1,6 @@
 // Records as the upstream systems send them (FEEDS.md): timestamps, amounts and kinds are still
 // in their raw forms, so the oracle has to read them the way the pipeline does. `null` on an
-// optional key means absent (docs/semantics.md).
+// optional key means absent (docs/semantics.md). `street` (FEEDS.md "All feeds") may be on any record.
 
 export const HOTLINE_EVENTS = ["登记", "派发", "签收", "办结", "回访", "退回", "重启"] as const;
 export type HotlineEventType = (typeof HOTLINE_EVENTS)[number];
@@ -23,6 +23,7 @@ export interface HotlineEvent {
   unit?: string | null;
   caller_phone?: string | null;
   content?: string | null;
+  street?: string | null;
 }
 
 export const MEDIATION_KINDS = ["人民调解", "诉前调解", "行政调解", "司法调解"] as const;
@@ -43,6 +44,7 @@ export interface MediationSnapshot {
   amount_yuan?: number | string | null;
   parties?: number | null;
   referral_order_id?: string | null;
+  street?: string | null;
 }
 
 export const LITIGATION_KIND_VALUES = ["reconsideration", "litigation", "行政复议", "行政诉讼"] as const;
@@ -76,6 +78,7 @@ export interface LitigationSnapshot {
   head_appeared?: boolean | null;
   outcome?: Outcome | null;
   decided_at?: string | null;
+  street?: string | null;
 }
 
 export const SUPERVISION_KINDS = ["人大建议", "政协提案", "司法建议", "检察建议"] as const;
@@ -98,6 +101,7 @@ export interface SupervisionSnapshot {
   updated_at: string;
   status: SupervisionStatus;
   replied_at?: string | null;
+  street?: string | null;
 }
 
 export interface Quality {

@@ -3,7 +3,8 @@
 // read from text). Valid lines and their redeliveries always can; a rejected line only when
 // writing it as a row keeps it rejected: a line that is no JSON object has no row, and an id
 // written as a number, parties or head_appeared written as text, or an empty timestamp would
-// become valid in a spreadsheet.
+// become valid in a spreadsheet (so would a street written as a number: 440305 is the text
+// "440305" there).
 import type { FeedName, MalformedEntry, MalformedKind } from "./malformed-kinds.ts";
 
 export type Record_ = Record<string, unknown>;
@@ -14,7 +15,7 @@ export interface FormLine {
 }
 
 /** Kinds whose row would be accepted, or could not be written, in every spreadsheet form. */
-const NOT_IN_A_SHEET: ReadonlySet<MalformedKind> = new Set(["invalid_json", "json_array", "wrong_type", "parties_as_string", "head_appeared_as_string"]);
+const NOT_IN_A_SHEET: ReadonlySet<MalformedKind> = new Set(["invalid_json", "json_array", "wrong_type", "parties_as_string", "head_appeared_as_string", "street_not_string"]);
 
 function parseObject(line: string): Record_ | null {
   try {

@@ -2,7 +2,16 @@
 // thing) and given a fresh msg_id, then broken in exactly one way.
 import type { Emitted, MalformedLine } from "./arrival.ts";
 import type { IdFactory } from "./ids.ts";
-import { BAD_TIMESTAMPS, MALFORMED_BY_FEED, MALFORMED_RATE, type FeedName, type MalformedEntry, type MalformedKind } from "./malformed-kinds.ts";
+import {
+  BAD_TIMESTAMPS,
+  MALFORMED_BY_FEED,
+  MALFORMED_RATE,
+  STREET_MALFORMED,
+  STREET_MALFORMED_RATE,
+  type FeedName,
+  type MalformedEntry,
+  type MalformedKind,
+} from "./malformed-kinds.ts";
 import type { Rng } from "./rng.ts";
 
 type Obj = Record<string, unknown>;
@@ -121,21 +130,34 @@ function breakRecord(rng: Rng, feed: FeedName, kind: MalformedKind, all: Obj[], 
       const leveled = base((o) => o.level != null, { kind: "政协提案" });
       return JSON.stringify({ ...leveled, level: rng.pick(["省", "街道", "国家", ""]) });
     }
+    case "blank_street":
+      return JSON.stringify({ ...any, street: rng.pick(["", " ", "   "]) });
+    case "street_not_string":
+      return JSON.stringify({ ...any, street: rng.pick([440305, 12, 0]) });
   }
 }
 
-export function malformedLines<T extends { msg_id: string }>(
-  rng: Rng,
-  ids: IdFactory,
-  feed: FeedName,
-  valid: Emitted<T>[],
-): { lines: MalformedLine[]; entries: MalformedEntry[] } {
+export interface Malformed {
+  lines: MalformedLine[];
+  entries: MalformedEntry[];
+}
+
+export function malformedLines<T extends { msg_id: string }>(rng: Rng, ids: IdFactory, feed: FeedName, valid: Emitted<T>[]): Malformed {
+  return plant(rng, ids, feed, valid, MALFORMED_BY_FEED[feed], MALFORMED_RATE);
+}
+
+/** The malformed streets of `generate --streets`: their own stream, msg_ids after every other. */
+export function streetMalformedLines<T extends { msg_id: string }>(rng: Rng, ids: IdFactory, feed: FeedName, valid: Emitted<T>[]): Malformed {
+  return plant(rng, ids, feed, valid, STREET_MALFORMED, STREET_MALFORMED_RATE);
+}
+
+/** Each kind once, then random kinds up to `rate` of the valid records. */
+function plant<T>(rng: Rng, ids: IdFactory, feed: FeedName, valid: Emitted<T>[], kinds: readonly MalformedKind[], rate: number): Malformed {
   // At tiny scales a feed can have no valid record: nothing to derive a broken one from, nor an
   // arrival time to place it at.
   if (valid.length === 0) return { lines: [], entries: [] };
-  const kinds: readonly MalformedKind[] = MALFORMED_BY_FEED[feed];
   const repeatable = kinds.filter((k) => k !== "oversize"); // one 300 KB line is plenty
-  const total = Math.max(kinds.length, Math.round(valid.length * MALFORMED_RATE));
+  const total = Math.max(kinds.length, Math.round(valid.length * rate));
   const lines: MalformedLine[] = [];
   const entries: MalformedEntry[] = [];
   const all = valid.map((e) => e.record as unknown as Obj);

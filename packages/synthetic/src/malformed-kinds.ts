@@ -21,7 +21,13 @@ export const MALFORMED_BY_FEED = {
   supervision: [...COMMON_MALFORMED, "replied_without_replied_at", "leveled_without_level", "bad_level"],
 } as const;
 
-export type MalformedKind = (typeof MALFORMED_BY_FEED)[FeedName][number];
+/**
+ * With `generate --streets` only (so that the feeds without streets stay as they were): a street
+ * that is blank, or not a string (FEEDS.md: when present, a non-blank string), in every feed.
+ */
+export const STREET_MALFORMED = ["blank_street", "street_not_string"] as const;
+
+export type MalformedKind = (typeof MALFORMED_BY_FEED)[FeedName][number] | (typeof STREET_MALFORMED)[number];
 
 export interface MalformedEntry {
   feed: FeedName;
@@ -32,6 +38,8 @@ export interface MalformedEntry {
 
 /** Share of a feed's valid lines that get a malformed sibling. */
 export const MALFORMED_RATE = 0.02;
+/** Share of a feed's valid lines that get a sibling with a malformed street (with streets only). */
+export const STREET_MALFORMED_RATE = 0.002;
 
 export const BAD_TIMESTAMPS = [
   "2024-02-30 10:00:00",

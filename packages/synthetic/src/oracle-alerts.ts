@@ -15,7 +15,7 @@ import { compareCodePoints } from "./code-point.ts";
 import { categoryCounts } from "./oracle-hotline.ts";
 import type { OrderState } from "./oracle-state.ts";
 import { monthBefore, type Period } from "./period.ts";
-import { ALERT_RULES, type Alert, type Report } from "./report-types.ts";
+import { ALERT_RULES, type Alert, type Figures } from "./report-types.ts";
 
 export interface AlertThresholds {
   yoyIncrease: number;
@@ -36,8 +36,6 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   unitSla: 0.8,
   unitSlaMinClosed: 10,
 };
-
-type Figures = Omit<Report, "alerts" | "quality" | "period" | "published">;
 
 const byMetric = (a: Alert, b: Alert) => compareCodePoints(a.metric, b.metric);
 

@@ -1,8 +1,10 @@
 // One work order's events folded into its state (FEEDS.md section 1, docs/semantics.md): each
-// attribute is that of the latest event (by event_time, ties by the greater msg_id) carrying it.
+// attribute is that of the latest event (by event_time, ties by the greater msg_id) carrying it,
+// the street too (FEEDS.md "All feeds").
 // The same fold over the events before an instant gives the order as it stood then.
 import { compareCodePoints } from "./code-point.ts";
 import type { HotlineEvent, HotlineEventType, Satisfaction } from "./feed-types.ts";
+import { recordStreet } from "./street.ts";
 import { parseTimestamp } from "./timestamp.ts";
 
 export interface Visit {
@@ -41,6 +43,8 @@ export interface OrderState extends OrderAttributes {
   visits: Visit[];
   /** the phone of the latest event carrying caller_phone (the pipeline keeps only its HMAC) */
   callerPhone: string | null;
+  /** the street of the latest event carrying one (a transferred order's new street); null when none does */
+  street: string | null;
   /** the earliest 签收 */
   firstAcceptAt: number | null;
   returned: boolean;
@@ -95,6 +99,7 @@ export function foldOrder(orderId: string, events: HotlineEvent[]): OrderState {
     closedAt: null,
     visits: [],
     callerPhone: null,
+    street: null,
     firstAcceptAt: null,
     returned: false,
     reopened: false,
@@ -104,6 +109,8 @@ export function foldOrder(orderId: string, events: HotlineEvent[]): OrderState {
   for (const { e, at, msgId } of timed) {
     if (e.repeat_of != null) state.isRepeat = true;
     if (e.caller_phone != null) state.callerPhone = e.caller_phone;
+    const street = recordStreet(e);
+    if (street !== null) state.street = street;
     if (e.event === "登记") state.registeredAt = at;
     if (e.event === "签收" && state.firstAcceptAt === null) state.firstAcceptAt = at;
     if (e.event === "退回") state.returned = true;

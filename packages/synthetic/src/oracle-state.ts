@@ -1,5 +1,6 @@
 // Folds the truth's records into current state per order, case and item, once, independent of any
-// period. Rules straight from FEEDS.md + docs/semantics.md: latest by time, ties by the greater msg_id.
+// period. Rules straight from FEEDS.md + docs/semantics.md: latest by time, ties by the greater msg_id;
+// a case's or item's street is its latest snapshot's, not the latest one carrying a street.
 import { compareCodePoints } from "./code-point.ts";
 import { parseAmount, type Decimal } from "./decimal.ts";
 import {
@@ -18,6 +19,7 @@ import {
   type SupervisionStatus,
 } from "./feed-types.ts";
 import { foldOrder, type OrderState } from "./oracle-order.ts";
+import { recordStreet } from "./street.ts";
 import { parseTimestamp } from "./timestamp.ts";
 
 export type { OrderState, Visit } from "./oracle-order.ts";
@@ -31,6 +33,8 @@ export interface MediationState {
   closedAt: number | null;
   amount: Decimal | null;
   referralOrderId: string | null;
+  /** the latest snapshot's street; null when it carries none, whatever earlier snapshots said */
+  street: string | null;
 }
 
 export interface LitigationState {
@@ -42,6 +46,8 @@ export interface LitigationState {
   headAppeared: boolean;
   outcome: Outcome | null;
   decidedAt: number | null;
+  /** the latest snapshot's street; null when it carries none, whatever earlier snapshots said */
+  street: string | null;
 }
 
 export interface SupervisionState {
@@ -54,6 +60,8 @@ export interface SupervisionState {
   status: SupervisionStatus;
   /** set exactly when the status is a replied one */
   repliedAt: number | null;
+  /** the latest snapshot's street; null when it carries none, whatever earlier snapshots said */
+  street: string | null;
 }
 
 export interface FoldedTruth {
@@ -100,6 +108,12 @@ function latestSnapshot<T extends { msg_id: string; updated_at: string }>(snapsh
   return best.s;
 }
 
+/** The latest snapshot's street; the earlier ones are checked too, as the pipeline validates every record. */
+function streetOf(latest: { msg_id: string; street?: unknown }, all: readonly { msg_id: string; street?: unknown }[]): string | null {
+  for (const s of all) recordStreet(s);
+  return recordStreet(latest);
+}
+
 function foldMediation(caseId: string, snapshots: MediationSnapshot[]): MediationState {
   const s = latestSnapshot(snapshots);
   return {
@@ -111,6 +125,7 @@ function foldMediation(caseId: string, snapshots: MediationSnapshot[]): Mediatio
     closedAt: s.closed_at == null ? null : parseTimestamp(s.closed_at),
     amount: s.amount_yuan == null ? null : parseAmount(s.amount_yuan),
     referralOrderId: s.referral_order_id ?? null,
+    street: streetOf(s, snapshots),
   };
 }
 
@@ -129,6 +144,7 @@ function foldLitigation(caseId: string, snapshots: LitigationSnapshot[]): Litiga
     headAppeared: s.head_appeared === true,
     outcome: s.outcome ?? null,
     decidedAt: s.decided_at == null ? null : parseTimestamp(s.decided_at),
+    street: streetOf(s, snapshots),
   };
 }
 
@@ -144,6 +160,7 @@ function foldSupervision(itemId: string, snapshots: SupervisionSnapshot[]): Supe
     dueAt: parseTimestamp(s.due_at),
     status: s.status,
     repliedAt: replied && s.replied_at != null ? parseTimestamp(s.replied_at) : null,
+    street: streetOf(s, snapshots),
   };
 }
 

@@ -5,6 +5,7 @@ export interface GenerateOptions {
   seed: string;
   scale: string;
   formats?: string;
+  streets?: string;
 }
 
 export const generateCommand = new Command("generate")
@@ -13,4 +14,5 @@ export const generateCommand = new Command("generate")
   .option("--seed <n>", "random seed", "1")
   .option("--scale <x>", "volume multiplier (1 = about 6,000 hotline orders a year)", "1")
   .option("--formats <list>", "forms to write the feeds in besides JSON lines: jsonl.gz,csv,csv-gbk,xlsx,hotline-orders.xlsx (counts in expected/forms.json)")
+  .option("--streets <list>", "a district's sub-districts, e.g. 蛇口街道,招商街道,粤海街道: records name them (some none, some transferred) and expected/streets/<street>/ holds each street's reports")
   .action(async (opts: GenerateOptions) => (await import("../actions/generate.ts")).generate(opts));
