@@ -7,6 +7,7 @@ import type { Explanation, Report } from "@casepulse/reporting";
 import { childJson } from "./support/child-script.ts";
 import { cliJson, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
+import { processCounts } from "./support/process-counts.ts";
 import { supervisionCounts } from "./support/supervision-counts.ts";
 
 /** Every count of the report by its JSON path, with the figure. */
@@ -42,6 +43,7 @@ function countMetrics(r: Report): [string, number][] {
     ...l.causes.map((c): [string, number] => [`litigation.causes:${c.cause}`, c.filed]),
     ["litigation.new_causes", newCauseCases],
     ...supervisionCounts(r.supervision),
+    ...processCounts(r),
     ["quality.accepted", r.quality.accepted],
     ["quality.rejected", r.quality.rejected],
   ];
@@ -67,6 +69,8 @@ describe("casepulse explain: the records behind each count", () => {
     // The generated data must exercise the lists too, not only the fixed counts.
     expect(report.hotline.by_category.length).toBeGreaterThan(5);
     expect(report.litigation.causes.length).toBeGreaterThan(0);
+    expect(report.hotline.by_unit.length).toBeGreaterThan(1);
+    expect(report.mediation.by_dispute_type.length).toBeGreaterThan(0);
     // A year has items of several kinds and levels; a month may have none.
     if (!period.includes("-")) expect(report.supervision.by_kind.length).toBeGreaterThan(1);
     const explained = await explainAll(period, metrics.map(([name]) => name));
@@ -74,7 +78,7 @@ describe("casepulse explain: the records behind each count", () => {
     const mismatches = metrics.flatMap(([name, figure], i) => (explained[i]!.count === figure ? [] : [`${name}: report ${figure}, explain ${explained[i]!.count}`]));
     expect(mismatches).toEqual([]);
     for (const e of explained) {
-      // Each order or case (each stored record for quality.*) once, with the event that counted.
+      // Each order, case or caller (each stored record for quality.*) once, with the event that counted.
       const keys = e.records.map((rec) => (e.metric === "quality.accepted" ? `${rec.id} ${rec.msg_id}` : rec.id));
       expect(new Set(keys).size, e.metric).toBe(e.count);
       expect(e.records.every((rec) => !Number.isNaN(Date.parse(rec.at))), e.metric).toBe(true);

@@ -73,7 +73,7 @@ describe("HTML report in headless Chromium", () => {
     const { page, report, problems } = await open("2024");
     expect(problems).toEqual([]);
     const charts = page.locator("svg.chart");
-    expect(await charts.count()).toBe(12);
+    expect(await charts.count()).toBe(13);
     for (const box of await Promise.all((await charts.all()).map((c) => c.boundingBox()))) expect(box!.width * box!.height).toBeGreaterThan(10_000);
 
     const h = report.hotline;
