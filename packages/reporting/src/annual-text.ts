@@ -3,7 +3,7 @@
 import { leagueSentence, overdueBlocks, processSentence, unitTable } from "./hotline-process-text.ts";
 import { problemPoints } from "./problem-points.ts";
 import { changePhrase, pairedChange, periodName, ratePercent, topList, yuan } from "./prose.ts";
-import { numbered, qualitySection, tableOrNone, type ReportDocument, type Section } from "./report-document.ts";
+import { numbered, qualitySection, rankedTableOrNone, tableOrNone, type ReportDocument, type Section } from "./report-document.ts";
 import type { LitigationBlock, Report } from "./report-types.ts";
 import { revisionsSections } from "./revisions-text.ts";
 import { supervisionAnnualSection } from "./supervision-text.ts";
@@ -27,9 +27,9 @@ function hotlineSection(r: Report): Section {
         ...(league ? [`承办单位。${league}`] : []),
       ]),
       { kind: "heading", text: "诉求类别" },
-      tableOrNone(["类别", "工单数"], h.by_category.map((c) => [c.category, c.orders])),
+      rankedTableOrNone(["类别", "工单数"], h.by_category.map((c) => [c.category, c.orders])),
       { kind: "heading", text: "所属社区" },
-      tableOrNone(["社区", "工单数"], h.by_community.map((c) => [c.community, c.orders])),
+      rankedTableOrNone(["社区", "工单数"], h.by_community.map((c) => [c.community, c.orders])),
       { kind: "heading", text: "承办单位办理情况" },
       unitTable(h),
       { kind: "heading", text: "超期未办结工单" },
@@ -83,7 +83,7 @@ function litigationSection(r: Report): Section {
         `审结情况。${decided}`,
         `负责人出庭应诉。${appearance}`,
       ]),
-      tableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
+      rankedTableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
     ],
   };
 }

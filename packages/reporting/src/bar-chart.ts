@@ -1,12 +1,18 @@
 // Bar charts: ranked counts (categories, communities, causes), this year against last, and the
 // parts of a whole (mediation outcomes).
 import { escapeHtml } from "./html-escape.ts";
+import { fitLabel, othersLabel, topWithOthers } from "./ranked.ts";
 import { COLORS, legend, niceMax, px, svgFrame, yAxis } from "./svg-scale.ts";
 
 const W = 460;
 
-/** One horizontal bar per row, largest first as given; the value at the end of each bar. */
-export function rankedBars(title: string, rows: readonly { label: string; value: number }[]): string {
+/**
+ * One horizontal bar per row, largest first as given; the value at the end of each bar. Past the
+ * first RANKED_SHOWN rows the rest is one 其他 bar; a label too long for its place ends in …, its
+ * whole name in the tooltip.
+ */
+export function rankedBars(title: string, all: readonly { label: string; value: number }[]): string {
+  const rows = topWithOthers(all, (count, rest) => ({ label: othersLabel(count), value: rest.reduce((s, r) => s + r.value, 0) }));
   const row = 22;
   const labelWidth = 150;
   const h = 30 + Math.max(rows.length, 1) * row;
@@ -18,7 +24,9 @@ export function rankedBars(title: string, rows: readonly { label: string; value:
     ...rows.map((r, i) => {
       const y = 28 + i * row;
       const label = escapeHtml(r.label);
-      return `<text x="${labelWidth - 6}" y="${y + 11}" text-anchor="end" font-size="11" fill="${COLORS.text}">${label}</text><rect x="${labelWidth}" y="${y + 2}" width="${px(width(r.value))}" height="${row - 8}" fill="${COLORS.current}"><title>${label}：${r.value}</title></rect><text x="${px(labelWidth + width(r.value) + 4)}" y="${y + 11}" font-size="11" fill="${COLORS.text}">${r.value}</text>`;
+      const shown = fitLabel(r.label, (labelWidth - 10) / 11);
+      const text = shown === r.label ? label : `<title>${label}</title>${escapeHtml(shown)}`;
+      return `<text x="${labelWidth - 6}" y="${y + 11}" text-anchor="end" font-size="11" fill="${COLORS.text}">${text}</text><rect x="${labelWidth}" y="${y + 2}" width="${px(width(r.value))}" height="${row - 8}" fill="${COLORS.current}"><title>${label}：${r.value}</title></rect><text x="${px(labelWidth + width(r.value) + 4)}" y="${y + 11}" font-size="11" fill="${COLORS.text}">${r.value}</text>`;
     }),
     rows.length === 0 ? `<text x="${labelWidth}" y="40" font-size="11" fill="${COLORS.text}">（无）</text>` : "",
   ]);

@@ -1,7 +1,7 @@
 // The concise monthly report: the month's figures, its alerts, data quality.
 import { leagueSentence, overdueBlocks, processSentence, unitTable } from "./hotline-process-text.ts";
 import { changePhrase, periodName, ratePercent, yuan } from "./prose.ts";
-import { qualitySection, tableOrNone, type ReportDocument } from "./report-document.ts";
+import { qualitySection, rankedTableOrNone, tableOrNone, type ReportDocument } from "./report-document.ts";
 import type { Report } from "./report-types.ts";
 import { revisionsSections } from "./revisions-text.ts";
 import { supervisionMonthlySection } from "./supervision-text.ts";
@@ -33,9 +33,9 @@ export function monthlyDocument(r: Report): ReportDocument {
             ],
           },
           { kind: "heading", text: "诉求类别" },
-          tableOrNone(["类别", "工单数"], h.by_category.map((c) => [c.category, c.orders])),
+          rankedTableOrNone(["类别", "工单数"], h.by_category.map((c) => [c.category, c.orders])),
           { kind: "heading", text: "所属社区" },
-          tableOrNone(["社区", "工单数"], h.by_community.map((c) => [c.community, c.orders])),
+          rankedTableOrNone(["社区", "工单数"], h.by_community.map((c) => [c.community, c.orders])),
           { kind: "heading", text: "承办单位办理情况" },
           unitTable(h),
           { kind: "heading", text: "超期未办结工单" },
@@ -70,7 +70,7 @@ export function monthlyDocument(r: Report): ReportDocument {
               `新增案由：${l.new_causes.length ? l.new_causes.join("、") : "无"}。`,
             ],
           },
-          tableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
+          rankedTableOrNone(["案由", "收案数"], l.causes.map((c) => [c.cause, c.filed])),
         ],
       },
       supervisionMonthlySection(r, "四、建议提案和司法、检察建议办理"),

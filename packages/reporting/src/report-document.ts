@@ -1,6 +1,7 @@
 // The report as a document of sections, blocks and sentences, rendered as Markdown or HTML.
 // Both renderings come from this one structure, so they say the same thing.
 import { pointNumber } from "./prose.ts";
+import { othersLabel, topWithOthers } from "./ranked.ts";
 import type { Report } from "./report-types.ts";
 
 export type Block =
@@ -29,6 +30,16 @@ export interface ReportDocument {
 
 /** The annual report's numbered points: （一）…, （二）…. */
 export const numbered = (sentences: string[]): Block[] => sentences.map((text, i) => ({ kind: "paragraph", text: `${pointNumber(i)}${text}` }));
+
+/**
+ * A ranked table (largest first): the first RANKED_SHOWN rows, then one 其他 row summing the
+ * numeric columns of the rest (the JSON report has every row).
+ */
+export function rankedTableOrNone(head: string[], rows: (string | number)[][]): Block {
+  const others = (count: number, rest: readonly (string | number)[][]) =>
+    head.map((_, i) => (i === 0 ? othersLabel(count) : rest.every((r) => typeof r[i] === "number") ? rest.reduce((s, r) => s + (r[i] as number), 0) : "—"));
+  return tableOrNone(head, topWithOthers(rows, others));
+}
 
 /** A table, or a paragraph saying there is nothing to tabulate. */
 export function tableOrNone(head: string[], rows: (string | number)[][]): Block {
