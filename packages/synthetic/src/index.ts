@@ -1,7 +1,6 @@
 export { generateFeeds, type GenerateOptions, type GeneratedFeeds, type FeedTruth, type FeedCounts } from "./generate-feeds.ts";
 export { writeFeeds, streetFolderProblem, type WriteFeedsOptions, type FeedsManifest } from "./write-feeds.ts";
 export { FILE_FORMATS, type FileFormat, type FormFile } from "./write-formats.ts";
-export { FILE_FORMATS, type FileFormat, type FormFile } from "./write-formats.ts";
 export { expectedReport, reportFromFolded, reportsFromFolded, DEFAULT_CONFIG, type ReportConfig, type PeriodReports } from "./expected-report.ts";
 export { DEFAULT_STREET } from "./street.ts";
 export { foldTruth, type FoldedTruth } from "./oracle-state.ts";
