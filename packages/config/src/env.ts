@@ -18,7 +18,8 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, str
 
 /** A variable's value fit for an error message: secrets hidden, URLs without credentials or query. */
 function shownValue(name: string, value: string): string {
-  if (/KEY|PASSWORD|SECRET|TOKEN/.test(name)) return "(hidden)";
+  // A webhook's URL is its access key (robot URLs carry it in the query or the path).
+  if (/KEY|PASSWORD|SECRET|TOKEN|WEBHOOKS/.test(name)) return "(hidden)";
   if (!name.endsWith("_URL")) return value;
   if (!URL.canParse(value)) return /[@?]/.test(value) ? "(hidden: may hold credentials)" : value;
   const u = new URL(value);

@@ -3,6 +3,7 @@ import { accessSync, constants } from "node:fs";
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { CONTRACTS, FEEDS, type Feed } from "@casepulse/feeds/model";
+import { reportStreets, streetWebhooks, unusedWebhooks } from "./district-env.ts";
 import { optionalString, url } from "./env.ts";
 
 function readable(path: string): boolean {
@@ -90,10 +91,16 @@ export const streamEnvSchema = z
       }),
     ALERT_WEBHOOK_URL: url(["http:", "https:"]),
     ALERT_WEBHOOK_KIND: z.enum(["json", "wecom", "dingtalk"]).default("json"),
+    CASEPULSE_REPORT_STREETS: reportStreets,
+    CASEPULSE_STREET_WEBHOOKS: streetWebhooks,
   })
   .superRefine((env, ctx) => {
     if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
       ctx.addIssue({ code: "custom", path: ["KAFKA_SASL_USERNAME"], message: "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM" });
+    }
+    const unused = unusedWebhooks(env.CASEPULSE_REPORT_STREETS, env.CASEPULSE_STREET_WEBHOOKS);
+    if (unused.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["CASEPULSE_STREET_WEBHOOKS"], message: `names ${unused.join(", ")}, whose report CASEPULSE_REPORT_STREETS does not ask for` });
     }
   });
 

@@ -1,4 +1,4 @@
-// The whole REPORT.md object for one period.
+// The whole REPORT.md object for one period, of every street or of one (REPORT.md "Streets").
 import { latestPublication, publishReport as storePublication, type Store } from "@casepulse/store";
 import { DEFAULT_THRESHOLDS, evaluateAlerts, type AlertThresholds } from "./alerts.ts";
 import { categoryMonthCounts, hotlineFigures } from "./hotline-figures.ts";
@@ -8,34 +8,43 @@ import { parsePeriod } from "./period.ts";
 import { qualityFigures } from "./quality.ts";
 import type { Published, Report } from "./report-types.ts";
 import { revisions } from "./revisions.ts";
-import { DEFAULT_ACCEPT_HOURS, periodParams } from "./sql-params.ts";
+import { DEFAULT_ACCEPT_HOURS, periodParams, type ScopeOptions } from "./sql-params.ts";
+import { streetTable } from "./street-figures.ts";
 import { supervisionFigures } from "./supervision-figures.ts";
 
-export interface ReportOptions {
+export interface ReportOptions extends ScopeOptions {
   thresholds?: AlertThresholds;
   /** CASEPULSE_ACCEPT_HOURS (hotline.accepted_in_time); REPORT.md's 24 when unset. */
-  acceptHours?: number;
+  acceptHours?: number | undefined;
 }
 
 /**
- * The street of every report for now: the whole deployment. Publications are stored by period
- * and street already, so a street's own report will compare with its own publications.
+ * `street` scopes every figure and alert to that street's orders, cases and items (quality is
+ * never scoped); without it the report covers every street and lists each one's figures in
+ * `streets`. Its `published` compares it with the publications of its own period and scope.
  */
-const WHOLE_DEPLOYMENT: string | null = null;
-
 export async function buildReport(store: Store, periodText: string, options: ReportOptions = {}): Promise<Report> {
   const period = parsePeriod(periodText);
-  const params = periodParams(period, options.acceptHours ?? DEFAULT_ACCEPT_HOURS);
+  const street = options.street ?? null;
+  const params = periodParams(period, options.acceptHours ?? DEFAULT_ACCEPT_HOURS, options);
   // Sequential on purpose: embedded ClickHouse runs one query at a time per process anyway.
-  const hotline = await hotlineFigures(store, params);
+  const { hotline, streets: hotlineStreets } = await hotlineFigures(store, params);
   const mediation = await mediationFigures(store, params);
   const litigation = await litigationFigures(store, params);
   const supervision = await supervisionFigures(store, params);
   const spikes = period.kind === "month" ? await categoryMonthCounts(store, params) : null;
+  const streets = street === null ? await streetTable(store, params, hotlineStreets) : null;
   const quality = await qualityFigures(store);
   const figures = { period: period.label, hotline, mediation, litigation, supervision };
-  const report: Report = { ...figures, published: null, alerts: evaluateAlerts(figures, spikes, options.thresholds ?? DEFAULT_THRESHOLDS), quality };
-  const publication = await latestPublication(store, period.label, WHOLE_DEPLOYMENT);
+  const report: Report = {
+    ...figures,
+    scope: { street },
+    ...(streets === null ? {} : { streets }),
+    published: null,
+    alerts: evaluateAlerts(figures, spikes, options.thresholds ?? DEFAULT_THRESHOLDS),
+    quality,
+  };
+  const publication = await latestPublication(store, period.label, street);
   if (publication !== null) {
     const published: Published = { at: new Date(publication.at).toISOString(), revisions: revisions(publication.report, report) };
     report.published = published;
@@ -44,10 +53,10 @@ export async function buildReport(store: Store, periodText: string, options: Rep
 }
 
 /**
- * Stores the report as the published one of its period: later reports of the period list what
- * changed since (published.revisions). The report itself keeps the `published` it was built with,
- * so a republished report says what it revises.
+ * Stores the report as the published one of its period and scope: later reports of the same
+ * period and scope list what changed since (published.revisions). The report itself keeps the
+ * `published` it was built with, so a republished report says what it revises.
  */
 export async function publishReport(store: Store, report: Report, at = Date.now()): Promise<void> {
-  await storePublication(store, report.period, WHOLE_DEPLOYMENT, report, at);
+  await storePublication(store, report.period, report.scope.street, report, at);
 }

@@ -25,8 +25,13 @@ export const ordersWith = (condition: Sql | string, event: string, pick: "latest
    WHERE ${typeof condition === "string" ? condition : condition(db)}
    ORDER BY id`;
 
+/** The orders visited in P, joined to their state as the figures count them (the street is the order's). */
 const visits = (condition: string): Sql => (db) =>
-  `SELECT order_id AS id, visit_msg_id AS msg_id, visited_at AS at FROM (${hotlineVisitsInP(db)}) WHERE ${condition} ORDER BY id`;
+  `SELECT v.order_id AS id, v.visit_msg_id AS msg_id, v.visited_at AS at
+   FROM (${hotlineVisitsInP(db)}) AS v
+   INNER JOIN ${db}.hotline_orders AS o ON o.order_id = v.order_id
+   WHERE ${condition}
+   ORDER BY id`;
 
 /** The orders open past their deadline at the end of P, with the latest of their events before it. */
 const overdue: Sql = (db) => `SELECT order_id AS id, counted_msg_id AS msg_id, counted_at AS at FROM (${overdueOrders(db)}) ORDER BY id`;

@@ -117,5 +117,5 @@ export function metricQuery(name: string): MetricQuery {
   if (kind !== null && (MEDIATION_KINDS as readonly string[]).includes(kind)) {
     return { sql: mediation(mediationKindCondition(kind as MediationKind)) };
   }
-  throw new UnknownMetricError(`unknown metric ${JSON.stringify(name)} (a count of the JSON report, e.g. hotline.orders, hotline.by_community:湾厦社区, hotline.by_unit:蛇口街道执法队.closed, mediation.by_kind.人民调解, supervision.by_kind:人大建议:市)`);
+  throw new UnknownMetricError(`unknown metric ${JSON.stringify(name)} (a count of the JSON report, e.g. hotline.orders, hotline.by_community:湾厦社区, hotline.by_unit:城管执法队.closed, mediation.by_kind.人民调解, supervision.by_kind:人大建议:市)`);
 }

@@ -2,7 +2,7 @@
 import type { Store } from "@casepulse/store";
 import { metricQuery } from "./explain-metrics.ts";
 import { parsePeriod } from "./period.ts";
-import { periodParams } from "./sql-params.ts";
+import { periodParams, type ScopeOptions } from "./sql-params.ts";
 
 export interface ExplainedRecord {
   /** order_id, case_id or item_id (for quality.rejected: the dead letter's id). */
@@ -20,14 +20,19 @@ export interface Explanation {
   records: ExplainedRecord[];
 }
 
+export interface ExplainOptions extends ScopeOptions {
+  acceptHours?: number | undefined;
+}
+
 /**
  * Throws UnknownMetricError for a name that is not a count of the report. `acceptHours` must be
- * the report's (CASEPULSE_ACCEPT_HOURS) for hotline.accepted_in_time to list its records.
+ * the report's (CASEPULSE_ACCEPT_HOURS) for hotline.accepted_in_time to list its records, and
+ * `street` / `defaultStreet` its scope (the records of `report --street`), as buildReport takes them.
  */
-export async function explainMetric(store: Store, periodText: string, metric: string, options: { acceptHours?: number } = {}): Promise<Explanation> {
+export async function explainMetric(store: Store, periodText: string, metric: string, options: ExplainOptions = {}): Promise<Explanation> {
   const query = metricQuery(metric);
   const period = parsePeriod(periodText);
-  const params = { ...periodParams(period, options.acceptHours), ...(query.key === undefined ? {} : { key: query.key }) };
+  const params = { ...periodParams(period, options.acceptHours, options), ...(query.key === undefined ? {} : { key: query.key }) };
   const rows = await store.query<{ id: string; msg_id: string; at: string }>(query.sql(store.database), params);
   const records = rows.map((r) => ({ id: r.id, msg_id: r.msg_id, at: `${r.at.replace(" ", "T")}Z` }));
   return { period: period.label, metric, count: records.length, records };

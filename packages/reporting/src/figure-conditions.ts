@@ -6,23 +6,41 @@ import { before, within } from "./sql-params.ts";
 /** `('a', 'b')`: a constant list of the feeds' model as an SQL list (never outside input). */
 export const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")})`;
 
+/**
+ * The street an order, case or item belongs to (FEEDS.md "All feeds"): the `street` of its state
+ * view (an order's latest event carrying one, a case's or item's latest snapshot), else the
+ * deployment's default street, resolved here when read (migration 007 stores streets as given).
+ */
+export const STREET_OF = "ifNull(street, {default_street:String})";
+
+/**
+ * Whether a row of a state view is in the report's scope (REPORT.md "Streets"): every row when the
+ * report has no street ({street:String} is ''), else the rows of that street. Every count below
+ * includes it, so every figure, its explain, the year before and the months before are scoped alike.
+ */
+export const IN_SCOPE = `({street:String} = '' OR ${STREET_OF} = {street:String})`;
+
 /** Conditions over the hotline_orders view (one row per order). */
-const registeredIn = (from: string, to: string) => `registered AND ${within("registered_at", from, to)}`;
-const ORDERS_IN_P = registeredIn("start", "end");
-const CLOSED_IN_P = `is_closed AND ${within("closed_at")}`;
+export const hotlineRegisteredIn = (from: string, to: string) => `registered AND ${within("registered_at", from, to)} AND ${IN_SCOPE}`;
+const ORDERS_IN_P = hotlineRegisteredIn("start", "end");
+const CLOSED_IN_P = `is_closed AND ${within("closed_at")} AND ${IN_SCOPE}`;
 
 export const HOTLINE_ORDER_COUNTS = {
   orders: ORDERS_IN_P,
   repeat_orders: `${ORDERS_IN_P} AND repeat_of IS NOT NULL`,
   closed: CLOSED_IN_P,
   closed_on_time: `${CLOSED_IN_P} AND closed_at <= deadline`,
-  orders_prev: registeredIn("prev_start", "prev_end"),
+  orders_prev: hotlineRegisteredIn("prev_start", "prev_end"),
 } as const;
 
 /** Orders of the period, the rows that by_category and by_community group. */
 export const HOTLINE_ORDERS_IN_P = ORDERS_IN_P;
 
-/** One row per order visited in P: the latest 回访 in P gives its rating and is the event that counted. */
+/**
+ * One row per order visited in P: the latest 回访 in P gives its rating and is the event that
+ * counted. An event's own street is not its order's: the visits are counted joined to their orders
+ * (HOTLINE_VISIT_COUNTS reads the order's street).
+ */
 export const hotlineVisitsInP = (db: string) =>
   `SELECT order_id,
           argMax(satisfaction, (event_time, msg_id)) AS rating,
@@ -32,14 +50,15 @@ export const hotlineVisitsInP = (db: string) =>
    WHERE event = '回访' AND ${within("event_time")}
    GROUP BY order_id`;
 
+/** Over an order joined to its visit of P. */
 export const HOTLINE_VISIT_COUNTS = {
-  visited: "1",
-  satisfied: "rating IN ('满意', '基本满意')",
+  visited: IN_SCOPE,
+  satisfied: `${IN_SCOPE} AND rating IN ('满意', '基本满意')`,
 } as const;
 
 /** Conditions over the mediation_cases view (the latest snapshot of each case). */
-const MEDIATION_IN_P = within("registered_at");
-const MEDIATION_CLOSED_IN_P = `status IN ('调解成功', '调解失败', '终止') AND ${within("closed_at")}`;
+const MEDIATION_IN_P = `${within("registered_at")} AND ${IN_SCOPE}`;
+const MEDIATION_CLOSED_IN_P = `status IN ('调解成功', '调解失败', '终止') AND ${within("closed_at")} AND ${IN_SCOPE}`;
 export const MEDIATION_KINDS = ["人民调解", "诉前调解", "行政调解", "司法调解"] as const;
 export type MediationKind = (typeof MEDIATION_KINDS)[number];
 
@@ -49,13 +68,14 @@ export const MEDIATION_COUNTS = {
   closed: MEDIATION_CLOSED_IN_P,
   succeeded: `${MEDIATION_CLOSED_IN_P} AND status = '调解成功'`,
   failed: `${MEDIATION_CLOSED_IN_P} AND status = '调解失败'`,
-  registered_prev: within("registered_at", "prev_start", "prev_end"),
+  registered_prev: `${within("registered_at", "prev_start", "prev_end")} AND ${IN_SCOPE}`,
 } as const;
 export const mediationKindCondition = (kind: MediationKind) => `${MEDIATION_IN_P} AND kind = '${kind}'`;
 
 /**
- * Cases of P referred by a hotline order casepulse holds (any stored event of that order_id). The
- * inner IN reads only the order state's index granules of the referred ids, not every order.
+ * Cases of P referred by a hotline order casepulse holds (any stored event of that order_id), of
+ * whichever street that order is: the deployment holds it. The inner IN reads only the order
+ * state's index granules of the referred ids, not every order.
  */
 const referredIn = (db: string) =>
   `${MEDIATION_IN_P} AND referral_order_id IN (SELECT order_id FROM ${db}.hotline_order_state
@@ -73,12 +93,13 @@ export const DISPUTE_TYPE_COUNTS = {
 } as const;
 
 /** Conditions over the litigation_cases view (the latest snapshot of each case). */
-const FILED_IN_P = within("filed_at");
-const FILED_PREV = within("filed_at", "prev_start", "prev_end");
+const FILED_IN_P = `${within("filed_at")} AND ${IN_SCOPE}`;
+const FILED_PREV = `${within("filed_at", "prev_start", "prev_end")} AND ${IN_SCOPE}`;
 const LOST = sqlList(LOST_OUTCOMES);
 /** 调撤: the case ended by withdrawal or settlement. */
 export const WITHDRAWN_OR_SETTLED_OUTCOMES = ["withdrawn", "settled"] as const satisfies readonly (typeof LITIGATION_OUTCOMES)[number][];
-const DECIDED_IN_P = within("decided_at");
+const DECIDED_IN_P = `${within("decided_at")} AND ${IN_SCOPE}`;
+const HEARD_IN_P = `${within("hearing_at")} AND ${IN_SCOPE}`;
 
 export const LITIGATION_FILED_IN_P = FILED_IN_P;
 export const LITIGATION_COUNTS = {
@@ -93,20 +114,20 @@ export const LITIGATION_COUNTS = {
   lt_decided: `kind = 'litigation' AND ${DECIDED_IN_P}`,
   lt_lost: `kind = 'litigation' AND ${DECIDED_IN_P} AND outcome IN ${LOST}`,
   lt_withdrawn: `kind = 'litigation' AND ${DECIDED_IN_P} AND outcome IN ${sqlList(WITHDRAWN_OR_SETTLED_OUTCOMES)}`,
-  hearings: within("hearing_at"),
-  head_appeared: `${within("hearing_at")} AND head_appeared`,
+  hearings: HEARD_IN_P,
+  head_appeared: `${HEARD_IN_P} AND head_appeared`,
 } as const;
 
-/** Cases filed in P whose cause no case filed in the 12 months before P has. */
+/** Cases filed in P whose cause no case (of the scope) filed in the 12 months before P has. */
 export const newCauseCondition = (cases: string) =>
-  `${FILED_IN_P} AND cause NOT IN (SELECT cause FROM ${cases} WHERE ${within("filed_at", "lookback_start", "start")})`;
+  `${FILED_IN_P} AND cause NOT IN (SELECT cause FROM ${cases} WHERE ${within("filed_at", "lookback_start", "start")} AND ${IN_SCOPE})`;
 
 /**
  * Conditions over the supervision_items view (the latest snapshot of each item). Every count is of
  * the items received in P; an item is replied by its status alone (FEEDS.md section 4), on time
  * when it also has a reply time at or before its due time.
  */
-export const SUPERVISION_RECEIVED_IN_P = within("received_at");
+export const SUPERVISION_RECEIVED_IN_P = `${within("received_at")} AND ${IN_SCOPE}`;
 const IN_P = SUPERVISION_RECEIVED_IN_P;
 const REPLIED = `status IN ${sqlList(SUPERVISION_REPLIED_STATUSES)}`;
 const NOT_REPLIED = `status NOT IN ${sqlList(SUPERVISION_REPLIED_STATUSES)}`;

@@ -2,7 +2,7 @@
 // conditions and relations shared by the figures and `casepulse explain`, like figure-conditions.ts.
 // Everything reads the order state (hotline_orders: migrations 004, 007, 008) but the backlog of
 // orders that had events after the end of P, which only their events before it can judge.
-import { HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P } from "./figure-conditions.ts";
+import { HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, IN_SCOPE } from "./figure-conditions.ts";
 import { before } from "./sql-params.ts";
 
 const ORDERS_IN_P = HOTLINE_ORDERS_IN_P;
@@ -43,7 +43,7 @@ export const repeatCallerOrders = (db: string) => `${ORDERS_IN_P} AND caller_has
 
 const CLOSING = "('办结', '回访')";
 const OPEN_PAST_DEADLINE = `last_event NOT IN ${CLOSING} AND deadline IS NOT NULL AND ${before("deadline")}`;
-const REGISTERED_BEFORE_END = `registered AND ${before("registered_at")}`;
+const REGISTERED_BEFORE_END = `registered AND ${before("registered_at")} AND ${IN_SCOPE}`;
 const NONE = "(toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL)";
 const latestBefore = (column: string, value = `toString(${column})`) =>
   `if(countIf(${column} IS NOT NULL) = 0, ${NONE}, maxIf((event_time, msg_id, ${value}), ${column} IS NOT NULL)).3`;

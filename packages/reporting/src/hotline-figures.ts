@@ -1,10 +1,10 @@
 // hotline.* of REPORT.md, computed in ClickHouse over the current state of each order.
 import type { Store } from "@casepulse/store";
 import { rate, yoy, type HotlineBlock } from "./report-types.ts";
-import { countColumns, HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P } from "./figure-conditions.ts";
+import { countColumns, HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, hotlineRegisteredIn } from "./figure-conditions.ts";
 import { overdueFigures } from "./hotline-backlog.ts";
 import { CLOSE_DURATION, HOTLINE_PROCESS_COUNTS } from "./hotline-conditions.ts";
-import { repeatCallerFigures, unitAndVisitFigures } from "./hotline-unit-figures.ts";
+import { repeatCallerFigures, unitAndVisitFigures, type StreetHotline } from "./hotline-unit-figures.ts";
 import { within, type PeriodParams } from "./sql-params.ts";
 
 export interface CategoryCount {
@@ -25,7 +25,8 @@ export function medianHours(count: number, lowMs: number, highMs: number): numbe
   return Math.floor((lowMs + highMs + 36_000) / 72_000) / 100;
 }
 
-export async function hotlineFigures(store: Store, params: PeriodParams): Promise<HotlineBlock> {
+/** The hotline block, and each street's hotline figures of the streets table (from the same passes). */
+export async function hotlineFigures(store: Store, params: PeriodParams): Promise<{ hotline: HotlineBlock; streets: StreetHotline[] }> {
   const db = store.database;
   const [main] = await store.query<Record<string, number>>(
     `SELECT ${countColumns({ ...HOTLINE_ORDER_COUNTS, ...HOTLINE_PROCESS_COUNTS })},
@@ -48,7 +49,7 @@ export async function hotlineFigures(store: Store, params: PeriodParams): Promis
   const overdue = await overdueFigures(store, params);
   const f = main!;
   const orders = f.orders!;
-  return {
+  const hotline: HotlineBlock = {
     orders,
     repeat_orders: f.repeat_orders!,
     closed: f.closed!,
@@ -72,6 +73,7 @@ export async function hotlineFigures(store: Store, params: PeriodParams): Promis
     by_unit: units.by_unit,
     ...callers,
   };
+  return { hotline, streets: units.streets };
 }
 
 /** Orders per category in a month and in the three months before it (the category_spike rule). */
@@ -81,7 +83,7 @@ export async function categoryMonthCounts(store: Store, params: PeriodParams): P
             countIf(${within("registered_at")}) AS orders,
             countIf(${within("registered_at", "spike_start", "start")}) AS base_orders
      FROM ${store.database}.hotline_orders
-     WHERE registered AND ${within("registered_at", "spike_start", "end")}
+     WHERE ${hotlineRegisteredIn("spike_start", "end")}
      GROUP BY category
      ORDER BY category`,
     params,

@@ -1,5 +1,5 @@
 export { buildReport, publishReport, type ReportOptions } from "./build-report.ts";
-export { DEFAULT_ACCEPT_HOURS } from "./sql-params.ts";
+export { DEFAULT_ACCEPT_HOURS, type ScopeOptions } from "./sql-params.ts";
 export { revisions } from "./revisions.ts";
 export { evaluateAlerts, DEFAULT_THRESHOLDS, type AlertThresholds } from "./alerts.ts";
 export { parsePeriod, previousMonth, PeriodError, type Period, type Interval } from "./period.ts";
@@ -8,5 +8,5 @@ export { renderHtml } from "./render-html.ts";
 export { renderXlsx } from "./render-xlsx.ts";
 export { monthlySeries, type MonthlySeries } from "./monthly-series.ts";
 export * from "./report-types.ts";
-export { explainMetric, type Explanation, type ExplainedRecord } from "./explain.ts";
+export { explainMetric, type ExplainOptions, type Explanation, type ExplainedRecord } from "./explain.ts";
 export { UnknownMetricError, metricQuery } from "./explain-metrics.ts";

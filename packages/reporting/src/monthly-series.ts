@@ -5,6 +5,7 @@
 import { chTime, type Store } from "@casepulse/store";
 import { countColumns, HOTLINE_ORDER_COUNTS, LITIGATION_COUNTS, LITIGATION_FILED_IN_P, MEDIATION_COUNTS } from "./figure-conditions.ts";
 import { monthStart, type Period } from "./period.ts";
+import { scopeParams, type ScopeOptions } from "./sql-params.ts";
 
 export interface MonthlySeries {
   /** 24 months as YYYY-MM, oldest first. */
@@ -49,9 +50,10 @@ export function alignMonths(months: readonly string[], rows: readonly MonthRow[]
   return months.map((m) => found.get(m) ?? 0);
 }
 
-export async function monthlySeries(store: Store, period: Period): Promise<MonthlySeries> {
+/** `scope`: the report's street (REPORT.md "Streets"), whose months these are; every street's by default. */
+export async function monthlySeries(store: Store, period: Period, scope: ScopeOptions = {}): Promise<MonthlySeries> {
   const w = seriesWindow(period);
-  const params = { start: chTime(w.start), end: chTime(w.end) };
+  const params = { start: chTime(w.start), end: chTime(w.end), ...scopeParams(scope) };
   const orders = HOTLINE_ORDER_COUNTS.orders;
   const registered = MEDIATION_COUNTS.registered;
   const hotline = await byMonth(store, "registered_at", "hotline_orders", { n: orders }, orders, params);

@@ -1,7 +1,7 @@
 // A small hand-built report for the rendering tests: every figure set by hand, alerts evaluated
 // from them with the real rules, so a test reads its expected text off the numbers here.
 import { evaluateAlerts } from "./alerts.ts";
-import type { OverdueOrder, Published, Report, SupervisionBlock, SupervisionKindEntry, UnitEntry } from "./report-types.ts";
+import type { OverdueOrder, Published, Report, StreetEntry, SupervisionBlock, SupervisionKindEntry, UnitEntry } from "./report-types.ts";
 import { rate, yoy } from "./report-types.ts";
 
 /** The annual report's own year (七(一)): every item answered on time. */
@@ -62,6 +62,9 @@ export interface FixtureCounts {
   reconsiderationDecided?: [number, number];
   litigationDecided?: [number, number, number];
   published?: Published | null;
+  /** scope.street (null: the unscoped report) and the unscoped report's streets table (none by default). */
+  street?: string | null;
+  streets?: StreetEntry[];
 }
 
 export function fixtureReport(c: FixtureCounts = {}): Report {
@@ -153,8 +156,11 @@ export function fixtureReport(c: FixtureCounts = {}): Report {
     },
     supervision: supervisionBlock(c.supervision ?? SEED_SUPERVISION, c.late ?? 0),
   };
+  const street = c.street ?? null;
   return {
     ...figures,
+    scope: { street },
+    ...(street === null ? { streets: c.streets ?? [] } : {}),
     published: c.published ?? null,
     alerts: evaluateAlerts(figures, null),
     quality: { received: 130, accepted: 120, duplicates: 6, rejected: 4 },

@@ -167,12 +167,34 @@ export interface Published {
   revisions: Revision[];
 }
 
+/** A street of the unscoped report's `streets` table: figures of that street's own report. */
+export interface StreetEntry {
+  street: string;
+  hotline_orders: number;
+  on_time_close_rate: number | null;
+  satisfaction_rate: number | null;
+  mediation_registered: number;
+  mediation_success_rate: number | null;
+  reconsideration_filed: number;
+  litigation_filed: number;
+  lost: number;
+  supervision_received: number;
+}
+
+export interface Scope {
+  /** The street of a street's report (`report --street`); null for every street. */
+  street: string | null;
+}
+
 export interface Report {
   period: string;
   hotline: HotlineBlock;
   mediation: MediationBlock;
   litigation: LitigationBlock;
   supervision: SupervisionBlock;
+  scope: Scope;
+  /** Every street's figures, in code-point order; only in the unscoped report. */
+  streets?: StreetEntry[];
   /** null while no report of this period (and scope) has been published. */
   published: Published | null;
   alerts: Alert[];
@@ -180,7 +202,7 @@ export interface Report {
 }
 
 /** The figures the alert rules read: the report without what is added around them. */
-export type ReportFigures = Omit<Report, "alerts" | "quality" | "published">;
+export type ReportFigures = Omit<Report, "alerts" | "quality" | "published" | "scope" | "streets">;
 
 /** A rate: null where the denominator is 0. */
 export function rate(part: number, whole: number): number | null {

@@ -12,8 +12,8 @@ function shanghai(iso: string): string {
   return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
 
-function formatText(e: Explanation): string {
-  const head = `${e.metric} ${e.period}: ${e.count} record${e.count === 1 ? "" : "s"}`;
+function formatText(e: Explanation, street: string | null): string {
+  const head = `${e.metric} ${e.period}${street === null ? "" : ` ${street}`}: ${e.count} record${e.count === 1 ? "" : "s"}`;
   const rows = e.records.map((r) => `${r.id}\t${r.msg_id}\t${shanghai(r.at)}`);
   return [head, ...(rows.length ? ["id\tmsg_id\ttime (Asia/Shanghai)", ...rows] : [])].join("\n") + "\n";
 }
@@ -26,12 +26,12 @@ export async function explain(opts: ExplainOptions): Promise<void> {
     if (err instanceof UnknownMetricError) throw new UsageError(`--metric: ${err.message}`);
     throw err;
   }
-  const options = figureOptions();
+  const options = figureOptions(opts.street);
   const explanation = await withReader((reader) => reader.explain({ period, metric: opts.metric, options }));
   // A long list piped into head: stop quietly when the reader has gone.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);
     throw err;
   });
-  process.stdout.write(opts.json ? `${JSON.stringify(explanation)}\n` : formatText(explanation));
+  process.stdout.write(opts.json ? `${JSON.stringify(explanation)}\n` : formatText(explanation, options.street ?? null));
 }

@@ -1,6 +1,6 @@
 // What `casepulse report` does; its definition (commands/report.ts) loads this when it runs.
 import { writeFileSync } from "node:fs";
-import { parseEnv, reportEnvSchema } from "@casepulse/config";
+import { parseEnv, reportEnvSchema, streetNameProblem } from "@casepulse/config";
 import { buildReport, monthlySeries, parsePeriod, publishReport, renderHtml, renderMarkdown, renderXlsx, type MonthlySeries, type Report, type ReportOptions as FigureOptions } from "@casepulse/reporting";
 import type { Store } from "@casepulse/store";
 import type { ReportOptions, TextReportFormat } from "../commands/report.ts";
@@ -18,9 +18,21 @@ export function renderReport(report: Report, format: TextReportFormat, series?: 
   return renderHtml(report, series);
 }
 
-/** How the figures are counted, from the environment (CASEPULSE_ACCEPT_HOURS); a bad value stops the command. */
-export function figureOptions(): FigureOptions {
-  return { acceptHours: parseEnv(reportEnvSchema).CASEPULSE_ACCEPT_HOURS };
+/**
+ * How the figures are counted, from the environment (CASEPULSE_ACCEPT_HOURS, CASEPULSE_DEFAULT_STREET),
+ * for the street of `--street` (every street without it); a bad value stops the command.
+ */
+export function figureOptions(street?: string): FigureOptions {
+  const env = parseEnv(reportEnvSchema);
+  return { acceptHours: env.CASEPULSE_ACCEPT_HOURS, defaultStreet: env.CASEPULSE_DEFAULT_STREET, street: checkStreet(street) };
+}
+
+/** `--street`: a street's name as the feeds give it (FEEDS.md: never blank); null without it. */
+export function checkStreet(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const problem = streetNameProblem(text);
+  if (problem) throw new UsageError(`--street: ${problem}`);
+  return text;
 }
 
 /**
@@ -31,7 +43,7 @@ export function figureOptions(): FigureOptions {
 export async function reportText(store: Store, period: string, format: TextReportFormat, options: FigureOptions & { publish?: boolean } = {}): Promise<string> {
   const report = await buildReport(store, period, options);
   if (options.publish) await publishReport(store, report);
-  const series = format === "html" ? await monthlySeries(store, parsePeriod(period)) : undefined;
+  const series = format === "html" ? await monthlySeries(store, parsePeriod(period), options) : undefined;
   return renderReport(report, format, series);
 }
 
@@ -48,7 +60,7 @@ export function checkPeriod(text: string): string {
  * from the store. Publishing writes, so it needs the store to itself.
  */
 async function built(opts: ReportOptions, period: string): Promise<BuiltReport> {
-  const request = { period, options: figureOptions(), series: opts.format === "html" || opts.format === "pdf" };
+  const request = { period, options: figureOptions(opts.street), series: opts.format === "html" || opts.format === "pdf" };
   if (!opts.publish) return withReader((reader) => reader.report(request));
   const env = loadEnv();
   if (!env.CLICKHOUSE_URL) refuseHeldFolder(env.CASEPULSE_DATA, `its reporter publishes the reports it makes: \`casepulse request-report --period ${period}\` asks it for this one`);

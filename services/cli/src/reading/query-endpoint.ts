@@ -2,6 +2,7 @@
 // commands of other processes, answered by localReader on this process's own store. Only what
 // those commands read is offered (a checked read-only statement, a report, an explanation, the
 // dead-letter list): no request can write.
+import { streetNameProblem } from "@casepulse/config";
 import { isFeed } from "@casepulse/feeds/model";
 import { privateRoute, type Reply, type Route } from "@casepulse/ops";
 import { PeriodError, UnknownMetricError } from "@casepulse/reporting";
@@ -25,7 +26,22 @@ const optionalNumber = (v: unknown, name: string): number | undefined => {
   if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new UsageError(`request: ${name} must be a number`);
   return v as number | undefined;
 };
-const figureOptions = (v: unknown) => ({ acceptHours: optionalNumber(object(v ?? {}, "options").acceptHours, "options.acceptHours") });
+const optionalText = (v: unknown, name: string): string | undefined => (v === undefined ? undefined : text(v, name));
+const street = (v: unknown): string | null => {
+  const name = v === null ? null : optionalText(v, "options.street") ?? null;
+  const problem = name === null ? null : streetNameProblem(name);
+  if (problem) throw new UsageError(`request: options.street ${problem}`);
+  return name;
+};
+/** How the asking command counts (its configuration) and the street it asks for (null: every street). */
+function figureOptions(v: unknown) {
+  const o = object(v ?? {}, "options");
+  return {
+    acceptHours: optionalNumber(o.acceptHours, "options.acceptHours"),
+    defaultStreet: optionalText(o.defaultStreet, "options.defaultStreet"),
+    street: street(o.street),
+  };
+}
 
 function stringMap(v: unknown, name: string): Record<string, string> {
   const fields = object(v, name);

@@ -3,12 +3,12 @@
 // that holds the embedded folder (remote-reader.ts), which answers with this very code on its own
 // store (query-endpoint.ts). Either way the command renders the same answer the same way.
 import type { Feed } from "@casepulse/feeds";
-import { buildReport, explainMetric, monthlySeries, parsePeriod, type Explanation, type MonthlySeries, type Report, type ReportOptions } from "@casepulse/reporting";
+import { buildReport, explainMetric, monthlySeries, parsePeriod, type ExplainOptions, type Explanation, type MonthlySeries, type Report, type ReportOptions } from "@casepulse/reporting";
 import { countRejected, listRejected, readOnlyQuery, type ReadFormat, type Store } from "@casepulse/store";
 
 export interface ReportRequest {
   period: string;
-  /** How the figures are counted (CASEPULSE_ACCEPT_HOURS): the asking command's configuration. */
+  /** How the figures are counted (CASEPULSE_ACCEPT_HOURS, CASEPULSE_DEFAULT_STREET) and the report's street: the asking command's. */
   options: ReportOptions;
   /** The monthly series too (the HTML page's trend charts). */
   series: boolean;
@@ -22,7 +22,7 @@ export interface BuiltReport {
 export interface ExplainRequest {
   period: string;
   metric: string;
-  options: { acceptHours?: number };
+  options: ExplainOptions;
 }
 
 export interface DlqListRequest {
@@ -61,7 +61,7 @@ export function localReader(store: Store): Reader {
     sql: (sql, params, format) => readOnlyQuery(store, sql, params, format),
     async report({ period, options, series }) {
       const report = await buildReport(store, period, options);
-      return series ? { report, series: await monthlySeries(store, parsePeriod(period)) } : { report };
+      return series ? { report, series: await monthlySeries(store, parsePeriod(period), options) } : { report };
     },
     explain: ({ period, metric, options }) => explainMetric(store, period, metric, options),
     async dlqList({ feed, status, limit }) {
