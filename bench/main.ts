@@ -7,13 +7,26 @@ import { benchCsvIngest } from "./csv-ingest.ts";
 import { benchFileIngest } from "./file-ingest.ts";
 import { hotlineFile, streamFile } from "./feed-files.ts";
 import { machineFacts } from "./machine.ts";
-import { parseOptions } from "./options.ts";
+import { BenchUsageError, parseOptions, USAGE, type BenchOptions } from "./options.ts";
 import { benchReports } from "./reports.ts";
 import { benchStream } from "./stream.ts";
 import type { BenchSummary } from "./summary.ts";
 import { renderTable } from "./table.ts";
 
-const o = parseOptions(process.argv.slice(2));
+function options(): BenchOptions {
+  try {
+    const parsed = parseOptions(process.argv.slice(2));
+    if (parsed !== "help") return parsed;
+    console.log(USAGE);
+    process.exit(0);
+  } catch (err) {
+    if (!(err instanceof BenchUsageError)) throw err;
+    console.error(`bench: ${err.message}`);
+    process.exit(2);
+  }
+}
+
+const o = options();
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const wanted = (section: string) => o.only === null || o.only.has(section);
 

@@ -16,21 +16,45 @@ export interface BenchOptions {
 
 export const SECTIONS = ["ingest", "stream", "reports"] as const;
 
-export function parseOptions(argv: readonly string[]): BenchOptions {
+export const USAGE = `usage: pnpm bench [--json] [--smoke] [--runs N] [--only ${SECTIONS.join(",")}]
+
+  --json          one JSON object on standard output instead of the table
+  --smoke         small sizes, one run (under a minute; the tests run it)
+  --runs N        runs per measurement, the table shows medians (default 3, 1 with --smoke)
+  --only LIST     some of the sections: ${SECTIONS.join(", ")}
+  -h, --help      this text
+
+Needs the local Kafka and Redis (pnpm infra:up); inputs are cached in .casepulse/bench.`;
+
+/** A mistake in the bench's arguments: one line and exit code 2 (bench/main.ts). */
+export class BenchUsageError extends Error {
+  override readonly name = "BenchUsageError";
+}
+
+/** The options, or "help" when --help or -h asks for the usage. */
+export function parseOptions(args: readonly string[]): BenchOptions | "help" {
+  if (args.includes("--help") || args.includes("-h")) return "help";
+  // `npm run bench -- --json` may hand the separator on.
+  const argv = args.filter((a) => a !== "--");
   const has = (flag: string) => argv.includes(flag);
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const unknown = argv.filter((a, i) => a.startsWith("--") && !["--json", "--smoke", "--runs", "--only"].includes(a) && argv[i - 1] !== "--runs");
-  if (unknown.length) throw new Error(`unknown option ${unknown[0]}: expected --json, --smoke, --runs N, --only ingest,stream,reports`);
+  const takesValue = (i: number) => argv[i - 1] === "--runs" || argv[i - 1] === "--only";
+  const unknown = argv.filter((a, i) => !takesValue(i) && !["--json", "--smoke", "--runs", "--only"].includes(a));
+  if (unknown.length) throw new BenchUsageError(`unknown argument ${unknown[0]}: expected --json, --smoke, --runs N, --only ${SECTIONS.join(",")} (see pnpm bench --help)`);
+  for (const flag of ["--runs", "--only"]) {
+    const i = argv.indexOf(flag);
+    if (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--"))) throw new BenchUsageError(`${flag} needs a value (see pnpm bench --help)`);
+  }
   const smoke = has("--smoke");
   const runs = Number(value("--runs") ?? (smoke ? 1 : 3));
-  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive integer");
+  if (!Number.isInteger(runs) || runs < 1) throw new BenchUsageError(`--runs ${value("--runs")}: must be a positive integer`);
   const only = value("--only");
   const sections = only ? new Set(only.split(",")) : null;
   const bad = [...(sections ?? [])].find((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (bad) throw new Error(`--only ${bad}: expected a subset of ${SECTIONS.join(",")}`);
+  if (bad !== undefined) throw new BenchUsageError(`--only ${only}: ${bad} is not one of ${SECTIONS.join(",")}`);
   return {
     json: has("--json"),
     smoke,

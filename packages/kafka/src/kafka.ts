@@ -22,7 +22,7 @@ export interface OutgoingMessage {
 export interface KafkaProducer {
   connect(): Promise<void>;
   /** `acks: -1` waits for every in-sync replica. */
-  send(record: { topic: string; messages: OutgoingMessage[]; acks?: number }): Promise<unknown>;
+  send(record: { topic: string; messages: OutgoingMessage[]; acks?: number }): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -78,7 +78,15 @@ function manualCommitConsumer(consumer: Consumer): KafkaConsumer {
       consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => eachBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }),
+        eachBatch: ({ batch, heartbeat, isRunning, isStale, resolveOffset }) =>
+          eachBatch({
+            // The fields of the interface only, not kafkajs' Batch with its own methods.
+            batch: { topic: batch.topic, partition: batch.partition, messages: batch.messages.map((m) => ({ key: m.key, value: m.value, offset: m.offset })) },
+            heartbeat,
+            isRunning,
+            isStale,
+            resolveOffset,
+          }),
       }),
     commitOffsets: (offsets) => consumer.commitOffsets(offsets),
     disconnect: () => consumer.disconnect(),
@@ -105,7 +113,15 @@ export function createKafkaGateway(settings: KafkaSettings, onLog?: (level: stri
   const kafka = new Kafka(config);
 
   return {
-    producer: () => kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner }),
+    producer: () => {
+      // Wrapped, not handed out: callers get this interface's methods, not the client's object.
+      const producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
+      return {
+        connect: () => producer.connect(),
+        send: async (record) => void (await producer.send(record)),
+        disconnect: () => producer.disconnect(),
+      };
+    },
     consumer: (groupId) =>
       manualCommitConsumer(kafka.consumer({
         groupId,

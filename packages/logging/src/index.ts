@@ -1,1 +1,1 @@
-export { createLogger, scrub, REDACTED_KEYS, type Logger, type LoggerOptions } from "./logger.ts";
+export { colorDisabled, createLogger, scrub, REDACTED_KEYS, type Logger, type LoggerOptions } from "./logger.ts";

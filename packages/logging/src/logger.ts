@@ -25,6 +25,11 @@ export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): 
   return out;
 }
 
+/** NO_COLOR (no-color.org): set and not empty, no ANSI colour in anything casepulse prints. */
+export function colorDisabled(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NO_COLOR ?? "") !== "";
+}
+
 export interface LoggerOptions {
   name: string;
   level?: string;
@@ -45,7 +50,7 @@ export function createLogger(options: LoggerOptions): Logger {
     serializers: Object.fromEntries([...REDACTED_KEYS].map((k) => [k, () => CENSOR])),
   };
   if (options.destination) return pino(base, options.destination);
-  if (pretty) return pino({ ...base, transport: { target: "pino-pretty", options: { destination: 2, colorize: true } } });
+  if (pretty) return pino({ ...base, transport: { target: "pino-pretty", options: { destination: 2, colorize: !colorDisabled() } } });
   return pino(base, pino.destination(2));
 }
 

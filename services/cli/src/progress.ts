@@ -1,4 +1,6 @@
-// A progress bar on a terminal; silence when output is piped or logged.
+// A progress bar on a terminal; silence when output is piped or logged. It draws with plain
+// characters, no ANSI colour, so it is the same under NO_COLOR (tests/cli-conventions.test.ts
+// checks that nothing coloured reaches the terminal then).
 import { SingleBar, Presets } from "cli-progress";
 
 export interface Progress {

@@ -48,6 +48,21 @@ export async function replay(opts: DlqReplayOptions): Promise<void> {
     const outcome = await replayLetters(ctx.store, ctx.pii, pending, { runId: String(Date.now()), fixed });
     return { outcome, retentionDays: ctx.env.CASEPULSE_DLQ_RETENTION_DAYS };
   });
+  if (opts.json) console.log(JSON.stringify(replayJson(outcome)));
+  else printReplay(outcome, retentionDays);
+  const nothingDone = nothingReplayed(outcome, opts.id !== undefined);
+  if (nothingDone) throw new UsageError(`dlq replay: no dead letter could be opened, nothing was replayed (${nothingDone})`);
+}
+
+/** `dlq replay --json`: README's shape, snake_case as every JSON output of the command line. */
+function replayJson(outcome: ReplayOutcome): object {
+  return {
+    feeds: outcome.feeds.map((f) => ({ feed: f.feed, replayed: f.received, accepted: f.accepted, duplicates: f.duplicates, still_rejected: f.rejected, opened_with_old_key: f.openedWithOldKey })),
+    not_replayed: outcome.notOpened.map((n) => ({ reason: n.kind, total: n.total, by_feed: n.byFeed })),
+  };
+}
+
+function printReplay(outcome: ReplayOutcome, retentionDays: number): void {
   for (const f of outcome.feeds) {
     const oldKey = f.openedWithOldKey > 0 ? ` (${f.openedWithOldKey} opened with an old key)` : "";
     console.log(`${f.feed}: ${f.received} replayed, ${f.accepted} accepted, ${f.duplicates} duplicates, ${f.rejected} still rejected${oldKey}`);
@@ -56,8 +71,6 @@ export async function replay(opts: DlqReplayOptions): Promise<void> {
     const feeds = Object.entries(n.byFeed).map(([feed, count]) => `${feed} ${count}`).join(", ");
     console.log(`${n.total} not replayed (${feeds}): ${failureText(n.kind, retentionDays)}`);
   }
-  const nothingDone = nothingReplayed(outcome, opts.id !== undefined);
-  if (nothingDone) throw new UsageError(`dlq replay: no dead letter could be opened, nothing was replayed (${nothingDone})`);
 }
 
 /**

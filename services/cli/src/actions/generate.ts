@@ -49,5 +49,5 @@ export async function generate(opts: GenerateOptions): Promise<void> {
     ...(streets ? { streets } : {}),
     ...(defaultStreet ? { defaultStreet } : {}),
   });
-  console.log(`wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
+  console.log(opts.json ? JSON.stringify({ out: opts.out, ...manifest }) : `wrote synthetic feeds to ${opts.out}: ${JSON.stringify(manifest)}`);
 }

@@ -6,7 +6,10 @@ export async function failed(opts: JobsFailedOptions): Promise<void> {
   const queue = openStoreQueue(openStreamContext(), { failFast: true });
   try {
     const jobs = await queue.getFailed(0, 999);
-    for (const job of jobs) console.log(`${job.id}  attempts ${job.attemptsMade}  ${job.failedReason}`);
+    for (const job of jobs) {
+      const failedAt = job.finishedOn ? new Date(job.finishedOn).toISOString() : null;
+      console.log(opts.json ? JSON.stringify({ id: job.id, attempts: job.attemptsMade, reason: job.failedReason, failed_at: failedAt }) : `${job.id}  attempts ${job.attemptsMade}  ${job.failedReason}`);
+    }
     if (opts.retry) {
       for (const job of jobs) await job.retry("failed");
       console.error(`${jobs.length} job(s) moved back to the queue`);

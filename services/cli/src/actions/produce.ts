@@ -45,6 +45,6 @@ export async function produce(opts: ProduceOptions): Promise<void> {
     } finally {
       await producer.disconnect();
     }
-    console.log(`${opts.source}: ${sent} messages published to ${topic}`);
+    console.log(opts.json ? JSON.stringify({ source: opts.source, file: opts.file, topic, messages: sent }) : `${opts.source}: ${sent} messages published to ${topic}`);
   });
 }

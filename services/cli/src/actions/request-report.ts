@@ -9,5 +9,5 @@ export async function requestReport(opts: RequestReportOptions): Promise<void> {
   const period = checkPeriod(opts.period);
   const ctx = openStreamContext();
   const id = await queueReport(ctx.env.REDIS_URL, ctx.names.reportsQueue, period);
-  console.log(`queued report ${period} as job ${id} on ${ctx.names.reportsQueue}`);
+  console.log(opts.json ? JSON.stringify({ period, job_id: id, queue: ctx.names.reportsQueue }) : `queued report ${period} as job ${id} on ${ctx.names.reportsQueue}`);
 }

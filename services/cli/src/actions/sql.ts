@@ -2,6 +2,7 @@
 import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import Table from "cli-table3";
 import ExcelJS from "exceljs";
+import { colorDisabled } from "@casepulse/logging";
 import { NotReadOnlyError, type ReadFormat } from "@casepulse/store";
 import type { SqlFormat, SqlOptions } from "../commands/sql.ts";
 import type { Reader } from "../reading/reader.ts";
@@ -47,7 +48,7 @@ const cell = (v: unknown) => (v === null ? "NULL" : typeof v === "object" ? JSON
 
 async function writePretty(chunks: AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
   const { names, rows } = await table(chunks);
-  const view = new Table({ head: names, style: { head: process.env.NO_COLOR || !("isTTY" in out) ? [] : ["cyan"], border: [] } });
+  const view = new Table({ head: names, style: { head: colorDisabled() || !("isTTY" in out) ? [] : ["cyan"], border: [] } });
   for (const row of rows) view.push(row.map(cell));
   out.write(`${view.toString()}\n`);
   process.stderr.write(`${rows.length} row(s)\n`);

@@ -14,6 +14,7 @@ export interface DlqReplayOptions {
   source?: Feed;
   id?: string;
   fixed?: string;
+  json?: boolean;
 }
 
 const list = new Command("list")
@@ -29,6 +30,7 @@ const replay = new Command("replay")
   .addOption(new Option("--source <feed>", "only this feed").choices(FEEDS))
   .option("--id <id>", "only this record")
   .option("--fixed <file>", "with --id: replace the record with this corrected JSON before replaying")
+  .option("--json", "print {feeds, not_replayed} as one JSON object")
   .action(async (opts: DlqReplayOptions) => (await import("../actions/dlq.ts")).replay(opts));
 
 export const dlqCommand = new Command("dlq").description("the dead-letter store of rejected records").addCommand(list).addCommand(replay);

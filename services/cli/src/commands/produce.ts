@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { exportOptions, type IngestOptions } from "./ingest.ts";
 
-export interface ProduceOptions extends Omit<IngestOptions, "json"> {
+export interface ProduceOptions extends IngestOptions {
   batch: string;
 }
 
@@ -10,4 +10,5 @@ export const produceCommand = exportOptions(
   new Command("produce").description("publish a feed's export (JSON lines, CSV, .xlsx) to its Kafka topic, one message per record"),
 )
   .option("--batch <n>", "messages per send", "500")
+  .option("--json", "print {source, file, topic, messages} as one JSON object")
   .action(async (opts: ProduceOptions) => (await import("../actions/produce.ts")).produce(opts));

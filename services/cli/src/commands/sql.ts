@@ -9,6 +9,7 @@ export interface SqlOptions {
   param: string[];
   format?: SqlFormat;
   out?: string;
+  json?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -20,4 +21,5 @@ export const sqlCommand = new Command("sql")
   .option("--param <name=value>", "a query parameter, used in the query as {name:Type} (repeatable)", collect, [])
   .addOption(new Option("--format <format>", "pretty (the default on a terminal), csv, tsv (the default otherwise), json (one object per line) or xlsx").choices(SQL_FORMATS))
   .option("--out <file>", "write to this file instead of standard output (needed for xlsx)")
-  .action(async (query: string | undefined, opts: SqlOptions) => (await import("../actions/sql.ts")).sql(query, opts));
+  .addOption(new Option("--json", "the same as --format json: one JSON object per row").conflicts("format"))
+  .action(async (query: string | undefined, opts: SqlOptions) => (await import("../actions/sql.ts")).sql(query, opts.json ? { ...opts, format: "json" } : opts));
