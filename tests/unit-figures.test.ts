@@ -63,6 +63,24 @@ describe("by_unit: the unit of each order's latest event carrying one", () => {
     ]);
   });
 
+  it.each([
+    // C's unit has nothing in April; in May both units have only visits, so they go by name.
+    { period: "2024-04", figures: [2, 1], units: [[X, 0.5]] },
+    { period: "2024-05", figures: [2, 2], units: [[Y, 1], [X, 1]] },
+    { period: "2024", figures: [3, 3], units: [[X, 1], [Y, 1]] },
+  ])("$period: each order's latest 回访 of the period rates it, also when a later one exists", async ({ period, figures, units }) => {
+    const visit = (order: string, time: string, satisfaction: string) => ev(order, "回访", time, { satisfaction });
+    const hotline = [
+      ...unitOrders("A", X, 1, 1), visit("A0", "2024-04-12 09:00:00", "不满意"), visit("A0", "2024-05-12 09:00:00", "满意"),
+      ...unitOrders("B", X, 1, 1), visit("B0", "2024-04-13 09:00:00", "满意"),
+      // Visited in March and May, not in April.
+      reg("C", "2024-03-01 09:00:00"), ev("C", "派发", "2024-03-01 10:00:00", { unit: Y }), visit("C", "2024-03-12 09:00:00", "不满意"), visit("C", "2024-05-12 09:00:00", "满意"),
+    ];
+    const r = await rs.reportOf(period, { hotline });
+    expect([r.hotline.visited, r.hotline.satisfied]).toStrictEqual(figures);
+    expect(r.hotline.by_unit.map((u) => [u.unit, u.satisfaction_rate])).toStrictEqual(units);
+  });
+
   it("overdue_open raises its alert after sla and unit_sla", async () => {
     const hotline = [...unitOrders("X", X, 10, 7), reg("O1", "2024-04-01 09:00:00"), reg("O2", "2024-04-02 09:00:00")];
     const r = await rs.reportOf("2024-04", { hotline });

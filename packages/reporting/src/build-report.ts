@@ -1,7 +1,7 @@
 // The whole REPORT.md object for one period, of every street or of one (REPORT.md "Streets").
 import { latestPublication, publishReport as storePublication, type Store } from "@casepulse/store";
 import { DEFAULT_THRESHOLDS, evaluateAlerts, type AlertThresholds } from "./alerts.ts";
-import { categoryMonthCounts, hotlineFigures } from "./hotline-figures.ts";
+import { hotlineFigures } from "./hotline-figures.ts";
 import { litigationFigures } from "./litigation-figures.ts";
 import { mediationFigures } from "./mediation-figures.ts";
 import { parsePeriod } from "./period.ts";
@@ -28,11 +28,11 @@ export async function buildReport(store: Store, periodText: string, options: Rep
   const street = options.street ?? null;
   const params = periodParams(period, options.acceptHours ?? DEFAULT_ACCEPT_HOURS, options);
   // Sequential on purpose: embedded ClickHouse runs one query at a time per process anyway.
-  const { hotline, streets: hotlineStreets } = await hotlineFigures(store, params);
+  const { hotline, streets: hotlineStreets, categories } = await hotlineFigures(store, params);
   const mediation = await mediationFigures(store, params);
   const litigation = await litigationFigures(store, params);
   const supervision = await supervisionFigures(store, params);
-  const spikes = period.kind === "month" ? await categoryMonthCounts(store, params) : null;
+  const spikes = period.kind === "month" ? categories : null;
   const streets = street === null ? await streetTable(store, params, hotlineStreets) : null;
   const quality = await qualityFigures(store);
   const figures = { period: period.label, hotline, mediation, litigation, supervision };

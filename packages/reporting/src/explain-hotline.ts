@@ -1,8 +1,9 @@
 // The hotline counts of `casepulse explain`: each count's orders (or callers), with the event
 // that counted, selected with the condition its figure counts (figure-conditions.ts,
 // hotline-conditions.ts).
-import { HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, HOTLINE_VISIT_COUNTS, hotlineVisitsInP } from "./figure-conditions.ts";
+import { HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, HOTLINE_VISIT_COUNTS } from "./figure-conditions.ts";
 import { HOTLINE_PROCESS_COUNTS, overdueOrders, repeatCallerOrders, UNIT_COUNTS } from "./hotline-conditions.ts";
+import { visitsOfP } from "./visit-conditions.ts";
 
 type Sql = (db: string) => string;
 
@@ -28,7 +29,7 @@ export const ordersWith = (condition: Sql | string, event: string, pick: "latest
 /** The orders visited in P, joined to their state as the figures count them (the street is the order's). */
 const visits = (condition: string): Sql => (db) =>
   `SELECT v.order_id AS id, v.visit_msg_id AS msg_id, v.visited_at AS at
-   FROM (${hotlineVisitsInP(db)}) AS v
+   FROM (${visitsOfP(db)}) AS v
    INNER JOIN ${db}.hotline_orders AS o ON o.order_id = v.order_id
    WHERE ${condition}
    ORDER BY id`;

@@ -36,21 +36,7 @@ export const HOTLINE_ORDER_COUNTS = {
 /** Orders of the period, the rows that by_category and by_community group. */
 export const HOTLINE_ORDERS_IN_P = ORDERS_IN_P;
 
-/**
- * One row per order visited in P: the latest 回访 in P gives its rating and is the event that
- * counted. An event's own street is not its order's: the visits are counted joined to their orders
- * (HOTLINE_VISIT_COUNTS reads the order's street).
- */
-export const hotlineVisitsInP = (db: string) =>
-  `SELECT order_id,
-          argMax(satisfaction, (event_time, msg_id)) AS rating,
-          argMax(msg_id, (event_time, msg_id)) AS visit_msg_id,
-          max(event_time) AS visited_at
-   FROM ${db}.hotline_events
-   WHERE event = '回访' AND ${within("event_time")}
-   GROUP BY order_id`;
-
-/** Over an order joined to its visit of P. */
+/** Over an order joined to its visit of P (visit-conditions.ts: visitsOfP, visitsByEvents); the street is the order's. */
 export const HOTLINE_VISIT_COUNTS = {
   visited: IN_SCOPE,
   satisfied: `${IN_SCOPE} AND rating IN ('满意', '基本满意')`,

@@ -32,10 +32,13 @@ export const UNIT_COUNTS = {
 /** A caller with at least this many orders of P is a repeat caller. */
 export const REPEAT_CALLER_MIN_ORDERS = 3;
 
+/** Over hotline_orders: the orders of P that have a caller. */
+export const CALLER_ORDERS_IN_P = `${ORDERS_IN_P} AND caller_hash IS NOT NULL`;
+
 /** One row per repeat caller of P: its caller_hash and its orders of P. */
 export const repeatCallers = (db: string) =>
   `SELECT caller_hash, count() AS orders FROM ${db}.hotline_orders
-   WHERE ${ORDERS_IN_P} AND caller_hash IS NOT NULL
+   WHERE ${CALLER_ORDERS_IN_P}
    GROUP BY caller_hash HAVING orders >= ${REPEAT_CALLER_MIN_ORDERS}`;
 
 /** The orders of P of the repeat callers. */
@@ -48,21 +51,17 @@ const NONE = "(toDateTime64('1900-01-01 00:00:00', 3, 'UTC'), '', NULL)";
 const latestBefore = (column: string, value = `toString(${column})`) =>
   `if(countIf(${column} IS NOT NULL) = 0, ${NONE}, maxIf((event_time, msg_id, ${value}), ${column} IS NOT NULL)).3`;
 
+/** An order whose every event is before the end of P is judged by its state (over hotline_orders). */
+export const BACKLOG_BY_STATE = `${REGISTERED_BEFORE_END} AND ${before("last_event_time")} AND ${OPEN_PAST_DEADLINE}`;
+
 /**
- * The orders open past their deadline at the end of P (hotline.overdue_open): registered (their
- * latest 登记) before the end of P and, judged on their events before it, open with a deadline
- * before it. An order whose every event is before the end of P is judged by its state; only the
- * orders with later events are folded again from their events before the end (found by the
- * state's index, so a recent period reads few events). One row per order with its deadline,
- * community, category and unit as those events give them, and the latest of those events.
+ * The orders with events after the end of P, folded again from their events before it (found by
+ * the state's index, so a recent period reads few events), as the backlog judges them: one row
+ * per order open past its deadline, with its deadline, community, category and unit as those
+ * events give them, and the latest of those events.
  */
-export const overdueOrders = (db: string) =>
+export const backlogByEvents = (db: string) =>
   `SELECT order_id, deadline, community, category, unit, counted_msg_id, counted_at FROM (
-     SELECT order_id, deadline, community, category, unit, last_event,
-            last_event_msg_id AS counted_msg_id, last_event_time AS counted_at
-     FROM ${db}.hotline_orders
-     WHERE ${REGISTERED_BEFORE_END} AND ${before("last_event_time")}
-     UNION ALL
      SELECT order_id, deadline_then AS deadline, community_then AS community, category_then AS category, unit_then AS unit,
             latest.3 AS last_event, latest.2 AS counted_msg_id, latest.1 AS counted_at
      FROM (
@@ -78,6 +77,17 @@ export const overdueOrders = (db: string) =>
        GROUP BY order_id
      )
    ) WHERE ${OPEN_PAST_DEADLINE}`;
+
+/**
+ * The orders open past their deadline at the end of P (hotline.overdue_open): registered (their
+ * latest 登记) before the end of P and, judged on their events before it, open with a deadline
+ * before it; those judged by their state and those judged by their events, in the same columns.
+ */
+export const overdueOrders = (db: string) =>
+  `SELECT order_id, deadline, community, category, unit, last_event_msg_id AS counted_msg_id, last_event_time AS counted_at
+   FROM ${db}.hotline_orders WHERE ${BACKLOG_BY_STATE}
+   UNION ALL
+   ${backlogByEvents(db)}`;
 
 /** How many entries overdue_list has at most (earliest deadline first). */
 export const OVERDUE_LIST_LENGTH = 20;

@@ -1,11 +1,10 @@
-// hotline.* of REPORT.md, computed in ClickHouse over the current state of each order.
+// hotline.* of REPORT.md, computed in ClickHouse over the current state of each order (hotline-pass.ts).
 import type { Store } from "@casepulse/store";
 import { rate, yoy, type HotlineBlock } from "./report-types.ts";
-import { countColumns, HOTLINE_ORDER_COUNTS, HOTLINE_ORDERS_IN_P, hotlineRegisteredIn } from "./figure-conditions.ts";
 import { overdueFigures } from "./hotline-backlog.ts";
-import { CLOSE_DURATION, HOTLINE_PROCESS_COUNTS } from "./hotline-conditions.ts";
+import { hotlinePass, n, periodWide, rowsOf, type PassRow } from "./hotline-pass.ts";
 import { repeatCallerFigures, unitAndVisitFigures, type StreetHotline } from "./hotline-unit-figures.ts";
-import { within, type PeriodParams } from "./sql-params.ts";
+import type { PeriodParams } from "./sql-params.ts";
 
 export interface CategoryCount {
   category: string;
@@ -25,67 +24,59 @@ export function medianHours(count: number, lowMs: number, highMs: number): numbe
   return Math.floor((lowMs + highMs + 36_000) / 72_000) / 100;
 }
 
-/** The hotline block, and each street's hotline figures of the streets table (from the same passes). */
-export async function hotlineFigures(store: Store, params: PeriodParams): Promise<{ hotline: HotlineBlock; streets: StreetHotline[] }> {
-  const db = store.database;
-  const [main] = await store.query<Record<string, number>>(
-    `SELECT ${countColumns({ ...HOTLINE_ORDER_COUNTS, ...HOTLINE_PROCESS_COUNTS })},
-       countIf(${CLOSE_DURATION.condition}) AS close_count,
-       quantileExactLowIf(0.5)(${CLOSE_DURATION.millis}, ${CLOSE_DURATION.condition}) AS close_low_ms,
-       quantileExactHighIf(0.5)(${CLOSE_DURATION.millis}, ${CLOSE_DURATION.condition}) AS close_high_ms
-     FROM ${db}.hotline_orders`,
-    params,
-  );
-  const units = await unitAndVisitFigures(store, params);
-  const grouped = (column: "category" | "community") =>
-    store.query<Record<string, string | number>>(
-      `SELECT ${column}, count() AS orders FROM ${db}.hotline_orders
-       WHERE ${HOTLINE_ORDERS_IN_P} GROUP BY ${column} ORDER BY orders DESC, ${column} ASC`,
-      params,
-    );
-  const byCategory = await grouped("category");
-  const byCommunity = await grouped("community");
+/** UTF-8 byte order is code-point order (REPORT.md: names sort as ClickHouse compares strings). */
+const byName = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** A list's entries of the orders of P: largest first, ties by name. */
+function ranked(pass: readonly PassRow[], column: "category" | "community"): { name: string; orders: number }[] {
+  return rowsOf(pass, column)
+    .filter((r) => r[column] !== null && n(r, "orders") > 0)
+    .map((r) => ({ name: String(r[column]), orders: n(r, "orders") }))
+    .sort((a, b) => b.orders - a.orders || byName(a.name, b.name));
+}
+
+/**
+ * The hotline block; each street's hotline figures of the streets table and each category's
+ * orders in P and in the three months before (the category_spike rule), from the same passes.
+ */
+export async function hotlineFigures(
+  store: Store,
+  params: PeriodParams,
+): Promise<{ hotline: HotlineBlock; streets: StreetHotline[]; categories: CategoryCount[] }> {
+  const pass = await hotlinePass(store, params);
+  const wide = await periodWide(store, params);
+  const units = await unitAndVisitFigures(store, params, pass);
   const callers = await repeatCallerFigures(store, params);
-  const overdue = await overdueFigures(store, params);
-  const f = main!;
-  const orders = f.orders!;
+  const overdue = await overdueFigures(store, params, pass, wide);
+  const [all] = rowsOf(pass, "all");
+  const orders = n(all, "orders");
+  const count = (name: Parameters<typeof n>[1]) => n(all, name);
   const hotline: HotlineBlock = {
     orders,
-    repeat_orders: f.repeat_orders!,
-    closed: f.closed!,
-    closed_on_time: f.closed_on_time!,
-    on_time_close_rate: rate(f.closed_on_time!, f.closed!),
+    repeat_orders: count("repeat_orders"),
+    closed: count("closed"),
+    closed_on_time: count("closed_on_time"),
+    on_time_close_rate: rate(count("closed_on_time"), count("closed")),
     visited: units.visited,
     satisfied: units.satisfied,
     satisfaction_rate: rate(units.satisfied, units.visited),
-    orders_prev: f.orders_prev!,
-    yoy: yoy(orders, f.orders_prev!),
-    by_category: byCategory.map((r) => ({ category: String(r.category), orders: Number(r.orders) })),
-    by_community: byCommunity.map((r) => ({ community: String(r.community), orders: Number(r.orders) })),
-    returned: f.returned!,
-    return_rate: rate(f.returned!, orders),
-    reopened: f.reopened!,
-    reopen_rate: rate(f.reopened!, orders),
-    accepted_in_time: f.accepted_in_time!,
-    acceptance_rate: rate(f.accepted_in_time!, orders),
-    close_hours_median: medianHours(Number(f.close_count), Number(f.close_low_ms), Number(f.close_high_ms)),
+    orders_prev: count("orders_prev"),
+    yoy: yoy(orders, count("orders_prev")),
+    by_category: ranked(pass, "category").map((c) => ({ category: c.name, orders: c.orders })),
+    by_community: ranked(pass, "community").map((c) => ({ community: c.name, orders: c.orders })),
+    returned: count("returned"),
+    return_rate: rate(count("returned"), orders),
+    reopened: count("reopened"),
+    reopen_rate: rate(count("reopened"), orders),
+    accepted_in_time: count("accepted_in_time"),
+    acceptance_rate: rate(count("accepted_in_time"), orders),
+    close_hours_median: medianHours(Number(wide.close_count), Number(wide.close_low_ms), Number(wide.close_high_ms)),
     ...overdue,
     by_unit: units.by_unit,
     ...callers,
   };
-  return { hotline, streets: units.streets };
-}
-
-/** Orders per category in a month and in the three months before it (the category_spike rule). */
-export async function categoryMonthCounts(store: Store, params: PeriodParams): Promise<CategoryCount[]> {
-  return store.query<CategoryCount>(
-    `SELECT category,
-            countIf(${within("registered_at")}) AS orders,
-            countIf(${within("registered_at", "spike_start", "start")}) AS base_orders
-     FROM ${store.database}.hotline_orders
-     WHERE ${hotlineRegisteredIn("spike_start", "end")}
-     GROUP BY category
-     ORDER BY category`,
-    params,
-  );
+  const categories = rowsOf(pass, "category")
+    .filter((r) => r.category !== null)
+    .map((r) => ({ category: String(r.category), orders: n(r, "orders"), base_orders: n(r, "base_orders") }));
+  return { hotline, streets: units.streets, categories };
 }
