@@ -2,17 +2,19 @@
 # What the integration tests need besides Node packages, from Debian's packages (the registry this
 # machine reaches), installed once; `npm test` runs this before the suite (infra/scripts/test.mjs):
 #   chromium (+ CJK fonts)   tests/report-html.e2e.test.ts renders the HTML report headless
+#                            (ensure-chromium.sh, which the PDF report's users run too)
 #   docker-compose           tests/compose.test.ts checks the compose files (no Docker engine here)
 #   promtool                 tests/prometheus.test.ts loads and unit-tests the alert rules; taken
 #                            out of Debian's prometheus package into .casepulse/tools/ (no server
 #                            is installed or started)
-# Idempotent and quick when everything is there; one `apt-get update` when something is missing.
+# Idempotent and quick when everything is there; an `apt-get update` when something is missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="${CASEPULSE_INFRA_DIR:-$ROOT/.casepulse}/tools"
 
+bash "$ROOT/infra/scripts/ensure-chromium.sh" >&2
+
 packages=()
-[[ -x /usr/bin/chromium ]] || packages+=(chromium fonts-noto-cjk)
 command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
 need_promtool=""
 command -v promtool >/dev/null 2>&1 || [[ -x $TOOLS/promtool ]] || need_promtool=1
