@@ -77,6 +77,18 @@ describe("version and help", () => {
   });
 });
 
+describe("configuration checked at start", () => {
+  it.each([
+    [{ CASEPULSE_REPORT_CRON: "0 8 32 * *" }, /^casepulse: invalid environment variable CASEPULSE_REPORT_CRON \("0 8 32 \* \*"\): .*expected range 1-31/],
+    [{ CASEPULSE_REPORT_CRON: "0 8 30 2 *" }, /^casepulse: invalid environment variable CASEPULSE_REPORT_CRON .*fires/],
+    [{ CLICKHOUSE_CLUSTER: "casepulse" }, /^casepulse: invalid environment variable CLICKHOUSE_CLUSTER \("casepulse"\): needs CLICKHOUSE_URL/],
+  ])("%j stops `start` with one line naming it, exit 2", async (env, message) => {
+    const r = await runCli(["start", "--roles", "reporter"], { ...data.env, ...env });
+    oneLineError(r);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
 describe("--json", () => {
   it("is --format json where a command has formats, and not with another format", async () => {
     // One after the other: one process at a time opens the embedded folder.
