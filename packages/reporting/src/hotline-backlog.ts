@@ -6,6 +6,7 @@ import { backlogByEvents, OVERDUE_LIST_LENGTH } from "./hotline-conditions.ts";
 import { n, rowsOf, type BacklogEntry, type PassRow, type PeriodWide } from "./hotline-pass.ts";
 import type { OverdueOrder } from "./report-types.ts";
 import type { PeriodParams } from "./sql-params.ts";
+import { compareCodePoints } from "./street-figures.ts";
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -30,7 +31,7 @@ interface Overdue {
 
 /** Earliest deadline first, ties by order_id in code-point (UTF-8 byte) order, as ClickHouse sorts them. */
 const earliest = (a: { deadline: string; order_id: string }, b: { deadline: string; order_id: string }) =>
-  utcMs(a.deadline) - utcMs(b.deadline) || Buffer.compare(Buffer.from(a.order_id), Buffer.from(b.order_id));
+  utcMs(a.deadline) - utcMs(b.deadline) || compareCodePoints(a.order_id, b.order_id);
 
 /** The community, category and unit of orders the state judges, as their state (all their events) gives them. */
 async function stateAttributes(store: Store, orderIds: readonly string[]): Promise<Map<string, Omit<Overdue, "deadline">>> {

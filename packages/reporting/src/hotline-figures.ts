@@ -5,6 +5,7 @@ import { overdueFigures } from "./hotline-backlog.ts";
 import { hotlinePass, n, periodWide, rowsOf, type PassRow } from "./hotline-pass.ts";
 import { repeatCallerFigures, unitAndVisitFigures, type StreetHotline } from "./hotline-unit-figures.ts";
 import type { PeriodParams } from "./sql-params.ts";
+import { compareCodePoints } from "./street-figures.ts";
 
 export interface CategoryCount {
   category: string;
@@ -24,15 +25,13 @@ export function medianHours(count: number, lowMs: number, highMs: number): numbe
   return Math.floor((lowMs + highMs + 36_000) / 72_000) / 100;
 }
 
-/** UTF-8 byte order is code-point order (REPORT.md: names sort as ClickHouse compares strings). */
-const byName = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** A list's entries of the orders of P: largest first, ties by name. */
 function ranked(pass: readonly PassRow[], column: "category" | "community"): { name: string; orders: number }[] {
   return rowsOf(pass, column)
     .filter((r) => r[column] !== null && n(r, "orders") > 0)
     .map((r) => ({ name: String(r[column]), orders: n(r, "orders") }))
-    .sort((a, b) => b.orders - a.orders || byName(a.name, b.name));
+    .sort((a, b) => b.orders - a.orders || compareCodePoints(a.name, b.name));
 }
 
 /**

@@ -6,6 +6,7 @@ import { CALLER_ORDERS_IN_P, REPEAT_CALLER_MIN_ORDERS, repeatCallers } from "./h
 import { n, rowsOf, type PassRow } from "./hotline-pass.ts";
 import { rate, type UnitEntry } from "./report-types.ts";
 import type { PeriodParams } from "./sql-params.ts";
+import { compareCodePoints } from "./street-figures.ts";
 import { visitedAcrossEnd, visitsByEvents } from "./visit-conditions.ts";
 
 /** A street's counts among the orders, closings and visits of P (the streets table's hotline figures). */
@@ -20,8 +21,6 @@ export interface StreetHotline {
 
 type Counts = Omit<StreetHotline, "street">;
 
-/** UTF-8 byte order is code-point order (REPORT.md: names sort as ClickHouse compares strings). */
-const byName = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 interface VisitRow {
   grouping_set: "all" | "unit" | "street_key";
@@ -87,7 +86,7 @@ export async function unitAndVisitFigures(
   const extra = visits.find((v) => v.grouping_set === "all");
   const by_unit = [...merged(pass, visits, "unit")]
     .filter(([, c]) => c.orders + c.closed + c.visited > 0)
-    .sort(([a, x], [b, y]) => y.orders - x.orders || y.closed - x.closed || byName(a, b))
+    .sort(([a, x], [b, y]) => y.orders - x.orders || y.closed - x.closed || compareCodePoints(a, b))
     .map(([unit, c]) => ({
       unit,
       orders: c.orders,
