@@ -91,6 +91,12 @@ describe("reporter service", () => {
         );
         expect(rows.map((r) => [r.period, r.trigger])).toEqual([["2024", "on_demand"]]);
         expect(reportDifferences(JSON.parse(rows[0]!.report), expected)).toEqual([]);
+        // The requested report is also the period's published one (its own `published` is null: the first).
+        const published = await store.query<{ period: string; street: string; report: string }>(
+          `SELECT period, street, report FROM ${store.database}.published_reports`,
+        );
+        expect(published.map((r) => [r.period, r.street])).toEqual([["2024", ""]]);
+        expect(reportDifferences(JSON.parse(published[0]!.report), expected)).toEqual([]);
       } finally {
         await store.close();
       }
