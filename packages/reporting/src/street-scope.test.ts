@@ -2,7 +2,8 @@
 // trend can be left unscoped by a query that forgets it.
 import { describe, expect, it } from "vitest";
 import * as figures from "./figure-conditions.ts";
-import { CLOSE_DURATION, HOTLINE_PROCESS_COUNTS, overdueOrders, repeatCallerOrders, repeatCallers, UNIT_COUNTS } from "./hotline-conditions.ts";
+import { BACKLOG_BY_STATE, backlogByEvents, CALLER_ORDERS_IN_P, CLOSE_DURATION, HOTLINE_PROCESS_COUNTS, overdueOrders, repeatCallerOrders, repeatCallers, UNIT_COUNTS } from "./hotline-conditions.ts";
+import { VISIT_BY_STATE, visitedAcrossEnd, visitsOfP } from "./visit-conditions.ts";
 import { DEFAULT_STREET } from "@casepulse/config";
 import { scopeParams } from "./sql-params.ts";
 
@@ -19,6 +20,7 @@ const tables: Record<string, Readonly<Record<string, string>>> = {
   SUPERVISION_ENTRY_COUNTS: figures.SUPERVISION_ENTRY_COUNTS,
   HOTLINE_PROCESS_COUNTS,
   UNIT_COUNTS,
+  VISIT_BY_STATE,
 };
 
 describe("every count's condition holds the report's scope", () => {
@@ -31,7 +33,8 @@ describe("every count's condition holds the report's scope", () => {
     ["the lists' rows", [figures.HOTLINE_ORDERS_IN_P, figures.MEDIATION_REGISTERED_IN_P, figures.LITIGATION_FILED_IN_P, figures.SUPERVISION_RECEIVED_IN_P]],
     ["the spike window", [figures.hotlineRegisteredIn("spike_start", "end")]],
     ["each kind", figures.MEDIATION_KINDS.map(figures.mediationKindCondition)],
-    ["the close durations, callers and backlog", [CLOSE_DURATION.condition, repeatCallers("db"), repeatCallerOrders("db"), overdueOrders("db")]],
+    ["the close durations, callers and backlog", [CLOSE_DURATION.condition, CALLER_ORDERS_IN_P, repeatCallers("db"), repeatCallerOrders("db"), overdueOrders("db")]],
+    ["the backlog and the visits the state judges, and those read from events", [BACKLOG_BY_STATE, backlogByEvents("db"), visitedAcrossEnd("db"), visitsOfP("db")]],
   ])("%s", (_name, sqls) => {
     for (const sql of sqls) expect(sql).toContain(IN_SCOPE);
   });
