@@ -8,10 +8,18 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
-function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith(".ts") && !d.parentPath.includes("node_modules"))
-    .map((d) => join(d.parentPath, d.name));
+/** The TypeScript of every package's and service's src/ (not their node_modules: slow to walk). */
+function sources(group: string): string[] {
+  return readdirSync(join(ROOT, group), { withFileTypes: true })
+    .filter((member) => member.isDirectory())
+    .flatMap((member) => {
+      const src = join(ROOT, group, member.name, "src");
+      try {
+        return readdirSync(src, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith(".ts")).map((d) => join(d.parentPath, d.name));
+      } catch {
+        return [];
+      }
+    });
 }
 
 describe("the Kafka gateway", () => {
