@@ -1,8 +1,11 @@
 // The ready queries of docs/analysts.md and every panel query of the Grafana dashboard run on
-// real data; those that repeat a report figure give the report's figure.
+// real data (a district's: three streets); those that repeat a report figure give the report's
+// figure, and the dashboard's `street` variable, expanded to every street and to one, gives the
+// district's report and that street's.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_STREET } from "@casepulse/config";
 import type { Report } from "@casepulse/reporting";
 import { childJson } from "./support/child-script.ts";
 import { cliJson, ROOT, runCli } from "./support/cli.ts";
@@ -28,9 +31,13 @@ const REPEAT_CALLER = [
   registration(3, "城乡建设/违法建设", "蛇口社区", "11-20"),
   registration(4, "城乡建设/违法建设", "蛇口社区", "11-21"),
 ];
+const STREETS = [DEFAULT_STREET, "招商街道", "粤海街道"];
+/** The street the dashboard is also expanded to. */
+const ONE = "招商街道";
 let data: GeneratedData;
 let report2024: Report;
 let report2023: Report;
+let street2024: Report;
 
 async function runSql(queries: string[]): Promise<({ rows: Rows } | { error: string })[]> {
   const file = join(data.work, `queries-${Date.now()}.json`);
@@ -38,9 +45,11 @@ async function runSql(queries: string[]): Promise<({ rows: Rows } | { error: str
   return childJson("run-sql.ts", [file], data.env);
 }
 
-/** The docs' queries by the comment on their first line. */
+/** The docs' ready queries (their section only: the row policies are a server's setup) by the comment on their first line. */
 function docQueries(): Map<string, string> {
-  const md = readFileSync(join(ROOT, "docs", "analysts.md"), "utf8");
+  const page = readFileSync(join(ROOT, "docs", "analysts.md"), "utf8");
+  const start = page.indexOf("\n## Ready queries");
+  const md = page.slice(start, page.indexOf("\n## ", start + 1));
   return new Map([...md.matchAll(/```sql\n-- (.+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]));
 }
 
@@ -50,11 +59,41 @@ const TO = "toDateTime64('2025-01-01 00:00:00', 3, 'Asia/Shanghai')";
 const expandMacros = (sql: string) =>
   sql.replace(/\$__timeFilter\((\w+)\)/g, `($1 >= ${FROM} AND $1 < ${TO})`).replaceAll("$__fromTime", FROM).replaceAll("$__toTime", TO);
 
-function dashboardQueries(): Map<string, string> {
-  const dash = JSON.parse(readFileSync(join(ROOT, "infra", "grafana", "dashboards", "casepulse.json"), "utf8")) as {
-    panels: { title: string; datasource: { type: string }; targets: { refId: string; rawSql: string }[] }[];
-  };
-  return new Map(dash.panels.flatMap((p) => p.targets.map((t): [string, string] => [`${p.title} ${t.refId}`, expandMacros(t.rawSql)])));
+interface Dashboard {
+  templating: { list: { name: string; type: string; query: string }[] };
+  panels: { title: string; datasource: { type: string }; targets: { refId: string; rawSql: string }[] }[];
+}
+const dashboard = () => JSON.parse(readFileSync(join(ROOT, "infra", "grafana", "dashboards", "casepulse.json"), "utf8")) as Dashboard;
+
+/** `$__conditionalAll(condition, $var)` as the ClickHouse plugin expands it: 1=1 when every value is picked, else the condition. */
+function conditionalAll(sql: string, all: boolean): string {
+  const macro = "$__conditionalAll(";
+  for (let at = sql.indexOf(macro); at !== -1; at = sql.indexOf(macro)) {
+    let depth = 0;
+    let quoted = false;
+    let comma = -1;
+    let end = at + macro.length;
+    for (; end < sql.length; end++) {
+      const ch = sql[end]!;
+      if (ch === "'") quoted = !quoted;
+      if (quoted) continue;
+      if (ch === "(") depth++;
+      else if (ch === ")" && depth-- === 0) break;
+      else if (ch === "," && depth === 0) comma = end;
+    }
+    sql = `${sql.slice(0, at)}${all ? "1=1" : sql.slice(at + macro.length, comma)}${sql.slice(end + 1)}`;
+  }
+  return sql;
+}
+
+/** The `street` variable at every street (null) or at one, `default_street` at the dashboard's constant. */
+function expandStreet(sql: string, street: string | null): string {
+  const fallback = dashboard().templating.list.find((v) => v.name === "default_street")!.query;
+  return conditionalAll(sql, street === null).replaceAll("${default_street:sqlstring}", `'${fallback}'`).replaceAll("${street:singlequote}", `'${street}'`);
+}
+
+function dashboardQueries(street: string | null = null): Map<string, string> {
+  return new Map(dashboard().panels.flatMap((p) => p.targets.map((t): [string, string] => [`${p.title} ${t.refId}`, expandStreet(expandMacros(t.rawSql), street)])));
 }
 
 const sumBy = (rows: Rows, key: string, value: string) => {
@@ -66,9 +105,12 @@ const total = (rows: Rows, value: string) => rows.reduce((s, r) => s + Number(r[
 
 describe("analyst queries and the Grafana dashboard", () => {
   const results = new Map<string, Rows>();
+  const results0 = () => results;
+  /** The dashboard's panels with the street variable at ONE. */
+  const streetResults = new Map<string, Rows>();
   beforeAll(async () => {
     // The docs and the dashboard name the database `casepulse`.
-    data = await generatedData("analysts", 777, 0.1, "casepulse");
+    data = await generatedData("analysts", 777, 0.1, "casepulse", STREETS);
     // The generator gives every order its own caller: add one caller with three orders by hand.
     const calls = join(data.work, "repeat-caller.jsonl");
     writeFileSync(calls, REPEAT_CALLER.map((r) => JSON.stringify(r)).join("\n") + "\n");
@@ -76,11 +118,15 @@ describe("analyst queries and the Grafana dashboard", () => {
     expect(ingested.code, ingested.stderr).toBe(0);
     report2024 = await cliJson<Report>(["report", "--period", "2024"], data.env);
     report2023 = await cliJson<Report>(["report", "--period", "2023"], data.env);
+    street2024 = await cliJson<Report>(["report", "--period", "2024", "--street", ONE], data.env);
     const all = new Map([...docQueries(), ...dashboardQueries()]);
-    const answers = await runSql([...all.values()]);
-    const failed = [...all.keys()].flatMap((name, i) => ("error" in answers[i]! ? [`${name}: ${answers[i]!.error}`] : []));
+    const one = dashboardQueries(ONE);
+    const answers = await runSql([...all.values(), ...one.values()]);
+    const names = [...all.keys(), ...[...one.keys()].map((k) => `${ONE} ${k}`)];
+    const failed = names.flatMap((name, i) => ("error" in answers[i]! ? [`${name}: ${answers[i]!.error}`] : []));
     expect(failed).toEqual([]);
     [...all.keys()].forEach((name, i) => results.set(name, (answers[i] as { rows: Rows }).rows));
+    [...one.keys()].forEach((name, i) => streetResults.set(name, (answers[all.size + i] as { rows: Rows }).rows));
   });
   afterAll(() => data?.cleanup());
 
@@ -119,11 +165,14 @@ describe("analyst queries and the Grafana dashboard", () => {
     expect(total(results.get("rejected records by reason")!, "records")).toBe(report2024.quality.rejected);
   });
 
+  const DASHBOARD_RANKING = { ranking: "承办单位排名（按时办结率、满意率） A", backlog: "超期未办结工单（时段末） A", cols: ["承办单位", "受理", "办结", "按时办结", "按时办结率", "满意率"] };
   it.each([
-    { source: "docs", ranking: "unit ranking", backlog: "overdue open orders", cols: ["unit", "orders", "closed", "closed_on_time", "on_time_rate", "satisfaction_rate"] },
-    { source: "dashboard", ranking: "承办单位排名（按时办结率、满意率） A", backlog: "超期未办结工单（时段末） A", cols: ["承办单位", "受理", "办结", "按时办结", "按时办结率", "满意率"] },
-  ])("$source: the unit ranking gives hotline.by_unit, the backlog overdue_open and overdue_list", ({ ranking, backlog, cols }) => {
-    const h = report2024.hotline;
+    { source: "docs", street: false, ranking: "unit ranking", backlog: "overdue open orders", cols: ["unit", "orders", "closed", "closed_on_time", "on_time_rate", "satisfaction_rate"] },
+    { source: "dashboard", street: false, ...DASHBOARD_RANKING },
+    { source: `dashboard of ${ONE}`, street: true, ...DASHBOARD_RANKING },
+  ])("$source: the unit ranking gives hotline.by_unit, the backlog overdue_open and overdue_list", ({ street, ranking, backlog, cols }) => {
+    const results = street ? streetResults : results0();
+    const h = (street ? street2024 : report2024).hotline;
     const [unit, orders, closed, onTime, onTimeRate, satisfaction] = cols as [string, string, string, string, string, string];
     const rows = results.get(ranking)!;
     const rate = (v: unknown) => (v === null ? null : Number(Number(v).toFixed(4)));
@@ -162,18 +211,37 @@ describe("analyst queries and the Grafana dashboard", () => {
     expect([...(row!.categories as string[])].sort()).toEqual(["城乡建设/违法建设", "环境保护/噪音扰民"]);
   });
 
-  it("dashboard: the stat panels and monthly series give the 2024 report's figures", () => {
-    const h = report2024.hotline;
-    const l = report2024.litigation;
+  it.each([false, true])("dashboard (one street: %s): the stat panels and monthly series give the 2024 report's figures", (street) => {
+    const results = street ? streetResults : results0();
+    const report = street ? street2024 : report2024;
+    const h = report.hotline;
+    const l = report.litigation;
     expect(results.get("热线工单 A")).toEqual([{ 热线工单: h.orders }]);
     expect(Number(results.get("按时办结率 A")![0]!["按时办结率"])).toBeCloseTo(h.on_time_close_rate!, 12);
     expect(results.get("行政复议 / 行政诉讼收案 A")).toEqual([{ 行政复议: l.reconsideration.filed, 行政诉讼: l.litigation.filed }]);
     expect(total(results.get("月度收件（北京时间） A")!, "热线工单")).toBe(h.orders);
     expect(results.get("月度收件（北京时间） A")).toHaveLength(12);
-    expect(total(results.get("月度收件（北京时间） B")!, "调解受理")).toBe(report2024.mediation.registered);
+    expect(total(results.get("月度收件（北京时间） B")!, "调解受理")).toBe(report.mediation.registered);
     expect(sumBy(results.get("各社区工单 A")!, "社区", "工单")).toEqual(Object.fromEntries(h.by_community.map((c) => [c.community, c.orders])));
     const causes = results.get("案由同比 A")!;
     expect(total(causes, "本期")).toBe(l.reconsideration.filed + l.litigation.filed);
     expect(total(causes, "上年同期")).toBe(l.reconsideration.filed_prev + l.litigation.filed_prev);
+    const success = results.get("调解成功率 A")![0]!["调解成功率"];
+    const rate = report.mediation.success_rate;
+    expect(success === null ? null : Number(success)).toEqual(rate === null ? null : expect.closeTo(rate, 12));
+  });
+
+  it("the street variable: every street any order, case or item belongs to, at the deployment's default street", async () => {
+    const variables = dashboard().templating.list;
+    expect(variables.find((v) => v.name === "default_street")).toMatchObject({ type: "constant", query: DEFAULT_STREET });
+    const street = variables.find((v) => v.name === "street")!;
+    const [answer] = await runSql([expandStreet(street.query, null)]);
+    expect((answer as { rows: Rows }).rows.map((r) => r.street)).toEqual(report2024.streets!.map((s) => s.street));
+    expect(report2024.streets!.map((s) => s.street).sort()).toEqual([...STREETS].sort());
+    // Every panel but data quality takes the variable.
+    const unscoped = dashboard().panels.filter((p) => p.targets.some((t) => !t.rawSql.includes("$__conditionalAll(")));
+    expect(unscoped.map((p) => p.title)).toEqual(["拒收记录（按原因，累计）"]);
+    expect(street2024.hotline.orders).toBeGreaterThan(0);
+    expect(street2024.hotline.orders).toBeLessThan(report2024.hotline.orders);
   });
 });

@@ -1,6 +1,5 @@
 // The reporter service on real Redis: its monthly schedule (08:00 Asia/Shanghai on the 1st), an
 // on-demand report stored in ClickHouse and written as files, and its alerts posted to a webhook.
-import { createServer } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -11,6 +10,7 @@ import { runCli } from "./support/cli.ts";
 import { reportDifferences } from "./support/compare.ts";
 import { testPipeline } from "./support/pipeline.ts";
 import { ensureServices, type Services } from "./support/services.ts";
+import { webhookReceiver } from "./support/webhook-receiver.ts";
 import { FEEDS } from "@casepulse/feeds";
 
 let services: Services;
@@ -19,26 +19,9 @@ beforeAll(async () => {
 });
 afterAll(async () => services?.stop());
 
-/** A local webhook receiver that answers like a WeCom robot and keeps what it got. */
-async function receiver() {
-  const bodies: unknown[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d: Buffer) => (body += d.toString()));
-    req.on("end", () => {
-      bodies.push(JSON.parse(body));
-      res.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/robot`, bodies, close: () => new Promise((r) => server.close(r)) };
-}
-
 describe("reporter service", () => {
   it("schedules the monthly report, makes one on demand, stores it, writes files, posts alerts", async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     const p = testPipeline(services, "reporter");
     try {
       Object.assign(p.env, { ALERT_WEBHOOK_URL: hook.url, ALERT_WEBHOOK_KIND: "wecom" });

@@ -21,8 +21,9 @@ export function spawnCli(args: string[], env: Record<string, string>): ChildProc
 export function waitForExit(child: ChildProcess): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  // Decoded as a stream: a chunk can end inside a character of Chinese text.
+  child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 

@@ -12,12 +12,16 @@ export interface GeneratedData {
   cleanup(): void;
 }
 
-/** `db` defaults to the name; each call has its own folder, so names may repeat across tests. */
-export async function generatedData(name: string, seed: number, scale: number, db = name): Promise<GeneratedData> {
+/**
+ * `db` defaults to the name; each call has its own folder, so names may repeat across tests.
+ * `streets`: a district's feeds (generate --streets), naming these streets.
+ */
+export async function generatedData(name: string, seed: number, scale: number, db = name, streets: readonly string[] = []): Promise<GeneratedData> {
   const work = mkdtempSync(join(tmpdir(), `casepulse-${name}-`));
   const env = { CASEPULSE_DATA: join(work, "data"), CASEPULSE_DB: db, NODE_ENV: "test" };
   const feeds = join(work, "feeds");
-  const gen = await runCli(["generate", "--out", feeds, "--seed", String(seed), "--scale", String(scale)], env);
+  const district = streets.length > 0 ? ["--streets", streets.join(",")] : [];
+  const gen = await runCli(["generate", "--out", feeds, "--seed", String(seed), "--scale", String(scale), ...district], env);
   if (gen.code !== 0) throw new Error(`casepulse generate exited ${gen.code}: ${gen.stderr}`);
   for (const feed of FEEDS) {
     const r = await runCli(["ingest", "--source", feed, "--file", join(feeds, `${feed}.jsonl`)], env);

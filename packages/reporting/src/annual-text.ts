@@ -1,14 +1,15 @@
 // The annual report's data sections, in the order and wording of the sub-district's
 // 法治政府建设年度报告: each sentence carries its figures, percentages from the integer counts.
+import { streetAlertBlocks, streetsSection, textNames, type TextOptions } from "./district-text.ts";
 import { leagueSentence, overdueBlocks, processSentence, unitTable } from "./hotline-process-text.ts";
 import { problemPoints } from "./problem-points.ts";
-import { changePhrase, pairedChange, periodName, ratePercent, topList, yuan } from "./prose.ts";
+import { changePhrase, pairedChange, periodName, ratePercent, sectionNumber, topList, yuan } from "./prose.ts";
 import { numbered, qualitySection, rankedTableOrNone, tableOrNone, type ReportDocument, type Section } from "./report-document.ts";
 import type { LitigationBlock, Report } from "./report-types.ts";
 import { revisionsSections } from "./revisions-text.ts";
 import { supervisionAnnualSection } from "./supervision-text.ts";
 
-function hotlineSection(r: Report): Section {
+function hotlineSection(r: Report, subject: string): Section {
   const h = r.hotline;
   const year = periodName(r.period);
   const categories = topList(h.by_category.map((c) => ({ name: c.category, count: c.orders })), 5);
@@ -19,7 +20,7 @@ function hotlineSection(r: Report): Section {
     title: "一、12345热线诉求办理情况",
     blocks: [
       ...numbered([
-        `受理情况。${year}，街道受理工单${h.orders}件，${changePhrase(h.orders, h.orders_prev)}（上年${h.orders_prev}件），其中重复诉求${h.repeat_orders}件，占${ratePercent(h.repeat_orders, h.orders)}。`,
+        `受理情况。${year}，${subject}受理工单${h.orders}件，${changePhrase(h.orders, h.orders_prev)}（上年${h.orders_prev}件），其中重复诉求${h.repeat_orders}件，占${ratePercent(h.repeat_orders, h.orders)}。`,
         `办结情况。办结工单${h.closed}件，其中按时办结${h.closed_on_time}件，按时办结率${ratePercent(h.closed_on_time, h.closed)}。`,
         `群众满意度。回访工单${h.visited}件，满意及基本满意${h.satisfied}件，满意率${ratePercent(h.satisfied, h.visited)}。`,
         categories ? `诉求分布。群众诉求主要集中在${categories}等类别；工单量居前的社区为${communities}。` : "诉求分布。本年无登记工单。",
@@ -58,7 +59,7 @@ function mediationSection(r: Report): Section {
   };
 }
 
-function litigationSection(r: Report): Section {
+function litigationSection(r: Report, subject: string): Section {
   const l = r.litigation;
   const rc = l.reconsideration;
   const lt = l.litigation;
@@ -78,7 +79,7 @@ function litigationSection(r: Report): Section {
     title: "三、行政复议与行政诉讼",
     blocks: [
       ...numbered([
-        `收案情况。涉街道行政复议、行政诉讼案件分别为${rc.filed}件、${lt.filed}件（上年分别为${rc.filed_prev}件、${lt.filed_prev}件），${filed.startsWith("分别") ? `数量${filed}` : filed}。`,
+        `收案情况。涉${subject}行政复议、行政诉讼案件分别为${rc.filed}件、${lt.filed}件（上年分别为${rc.filed_prev}件、${lt.filed_prev}件），${filed.startsWith("分别") ? `数量${filed}` : filed}。`,
         `案由分布。${causes ? `案由主要为${causes}；` : ""}${fresh}`,
         `审结情况。${decided}`,
         `负责人出庭应诉。${appearance}`,
@@ -102,32 +103,39 @@ export function decidedSentence(l: LitigationBlock): string {
   return `${kinds.length ? `${kinds.join("；")}。` : ""}${total}`;
 }
 
-function problemsSection(r: Report): Section {
-  const points = problemPoints(r);
+function problemsSection(r: Report, title: string, subject: string, text: TextOptions): Section {
+  const points = problemPoints(r, subject);
   return {
     topic: "alerts",
-    title: "五、预警及存在问题和不足",
+    title,
     blocks: [
       { kind: "heading", text: "预警" },
       r.alerts.length ? { kind: "alerts", items: r.alerts.map((a) => a.message) } : { kind: "paragraph", text: "本年度未触发预警。" },
+      ...streetAlertBlocks(r, text, "本年度未触发预警。"),
       { kind: "heading", text: "存在问题和不足（依据预警生成的候选要点，供撰写时取舍）" },
       ...(points.length ? numbered(points) : [{ kind: "paragraph" as const, text: "本年度未触发预警，暂无数据反映的问题。" }]),
     ],
   };
 }
 
-export function annualDocument(r: Report): ReportDocument {
+/** `text`: the deployment's name and, for a district's report, each street's own report (district-text.ts). */
+export function annualDocument(r: Report, text: TextOptions = {}): ReportDocument {
+  const { name, subject } = textNames(r, text);
+  // Sections 一 to 四 are the figures; a district's comparison of its streets comes next.
+  const streets = streetsSection(r, `${sectionNumber(4)}各街道情况`);
+  const next = (i: number) => sectionNumber(4 + streets.length + i);
   return {
-    title: `蛇口街道${periodName(r.period)}法治政府建设数据报告`,
+    title: `${name}${periodName(r.period)}法治政府建设数据报告`,
     note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件、建议提案和司法检察建议办理系统，按北京时间统计；与上年同期比较。",
     sections: [
       ...revisionsSections(r),
-      hotlineSection(r),
+      hotlineSection(r, subject),
       mediationSection(r),
-      litigationSection(r),
-      supervisionAnnualSection(r, "四、自觉接受人大、政协和司法、检察机关监督"),
-      problemsSection(r),
-      qualitySection("六、数据质量", r),
+      litigationSection(r, subject),
+      supervisionAnnualSection(r, "四、自觉接受人大、政协和司法、检察机关监督", subject),
+      ...streets,
+      problemsSection(r, `${next(0)}预警及存在问题和不足`, subject, text),
+      qualitySection(`${next(1)}数据质量`, r),
     ],
   };
 }

@@ -4,6 +4,7 @@ export { revisions } from "./revisions.ts";
 export { evaluateAlerts, DEFAULT_THRESHOLDS, type AlertThresholds } from "./alerts.ts";
 export { parsePeriod, previousMonth, PeriodError, type Period, type Interval } from "./period.ts";
 export { renderMarkdown } from "./render-markdown.ts";
+export { isDistrict, type TextOptions } from "./district-text.ts";
 export { renderHtml } from "./render-html.ts";
 export { renderXlsx } from "./render-xlsx.ts";
 export { monthlySeries, type MonthlySeries } from "./monthly-series.ts";

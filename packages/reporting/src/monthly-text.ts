@@ -1,20 +1,25 @@
 // The concise monthly report: the month's figures, its alerts, data quality.
+import { streetAlertBlocks, streetsSection, textNames, type TextOptions } from "./district-text.ts";
 import { leagueSentence, overdueBlocks, processSentence, unitTable } from "./hotline-process-text.ts";
-import { changePhrase, periodName, ratePercent, yuan } from "./prose.ts";
+import { changePhrase, periodName, ratePercent, sectionNumber, yuan } from "./prose.ts";
 import { qualitySection, rankedTableOrNone, tableOrNone, type ReportDocument } from "./report-document.ts";
 import type { Report } from "./report-types.ts";
 import { revisionsSections } from "./revisions-text.ts";
 import { supervisionMonthlySection } from "./supervision-text.ts";
 
-export function monthlyDocument(r: Report): ReportDocument {
+/** `text`: the deployment's name and, for a district's report, each street's own report (district-text.ts). */
+export function monthlyDocument(r: Report, text: TextOptions = {}): ReportDocument {
   const h = r.hotline;
   const m = r.mediation;
   const l = r.litigation;
   const rc = l.reconsideration;
   const lt = l.litigation;
   const league = leagueSentence(h);
+  const { name } = textNames(r, text);
+  const streets = streetsSection(r, `${sectionNumber(4)}各街道情况`);
+  const next = (i: number) => sectionNumber(4 + streets.length + i);
   return {
-    title: `蛇口街道法治政府建设数据月报（${periodName(r.period)}）`,
+    title: `${name}法治政府建设数据月报（${periodName(r.period)}）`,
     note: "数据来源：12345热线工单、矛盾纠纷调解、行政复议与行政诉讼案件、建议提案和司法检察建议办理系统，按北京时间统计。",
     sections: [
       ...revisionsSections(r),
@@ -74,12 +79,16 @@ export function monthlyDocument(r: Report): ReportDocument {
         ],
       },
       supervisionMonthlySection(r, "四、建议提案和司法、检察建议办理"),
+      ...streets,
       {
         topic: "alerts",
-        title: "五、预警",
-        blocks: [r.alerts.length ? { kind: "alerts", items: r.alerts.map((a) => a.message) } : { kind: "paragraph", text: "本期无预警。" }],
+        title: `${next(0)}预警`,
+        blocks: [
+          r.alerts.length ? { kind: "alerts", items: r.alerts.map((a) => a.message) } : { kind: "paragraph", text: "本期无预警。" },
+          ...streetAlertBlocks(r, text, "本期无预警。"),
+        ],
       },
-      qualitySection("六、数据质量", r),
+      qualitySection(`${next(1)}数据质量`, r),
     ],
   };
 }

@@ -8,7 +8,7 @@ const FILED_NAMES = {
   "litigation.litigation.filed": "行政诉讼",
 } as const;
 
-function litigationPoint(r: Report, alerts: readonly Alert[]): string | null {
+function litigationPoint(r: Report, alerts: readonly Alert[], subject: string): string | null {
   const rising = alerts
     .filter((a) => a.rule === "yoy_increase" && a.metric in FILED_NAMES)
     .map((a) => a.metric as keyof typeof FILED_NAMES)
@@ -23,15 +23,15 @@ function litigationPoint(r: Report, alerts: readonly Alert[]): string | null {
       return { name: FILED_NAMES[metric], current: b.filed, prev: b.filed_prev };
     });
     const change = counts.length > 1 ? pairedChange(counts) : changePhrase(counts[0]!.current, counts[0]!.prev);
-    sentences.push(`今年以来，涉街道${counts.map((c) => c.name).join("、")}案件数量大幅上升，${change}。`);
+    sentences.push(`今年以来，涉${subject}${counts.map((c) => c.name).join("、")}案件数量大幅上升，${change}。`);
   }
   if (fresh.length > 0) {
-    sentences.push(`${rising.length > 0 ? "此外，" : ""}今年出现${fresh.join("、")}等新的涉诉案由，给街道的行政应诉工作带来更大的挑战。`);
+    sentences.push(`${rising.length > 0 ? "此外，" : ""}今年出现${fresh.join("、")}等新的涉诉案由，给${subject}的行政应诉工作带来更大的挑战。`);
   }
   return `依法行政能力水平有待提升。${sentences.join("")}需要进一步规范行政行为，加强法律风险研判，从源头上减少涉行政复议、涉行政诉讼案件。`;
 }
 
-function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
+function pointsByRule(r: Report, alerts: readonly Alert[], subject: string): (string | null)[] {
   const h = r.hotline;
   const m = r.mediation;
   const l = r.litigation;
@@ -39,7 +39,7 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
   const unitSla = alerts.filter((a) => a.rule === "unit_sla");
   const fired = (rule: Alert["rule"], metric?: string) => alerts.some((a) => a.rule === rule && (metric === undefined || a.metric === metric));
   return [
-    litigationPoint(r, alerts),
+    litigationPoint(r, alerts, subject),
     fired("lost_case")
       ? `行政应诉质量有待提高。本年审结行政复议、诉讼案件${l.decided}件，其中败诉${l.lost}件，败诉率${ratePercent(l.lost, l.decided)}，需加强对应诉部门的工作指导，严格审核答辩材料和证据。`
       : null,
@@ -68,6 +68,7 @@ function pointsByRule(r: Report, alerts: readonly Alert[]): (string | null)[] {
   ];
 }
 
-export function problemPoints(r: Report): string[] {
-  return pointsByRule(r, r.alerts).filter((p): p is string => p !== null);
+/** `subject`: who the points speak of (街道, or a district's name: district-text.ts textNames). */
+export function problemPoints(r: Report, subject = "街道"): string[] {
+  return pointsByRule(r, r.alerts, subject).filter((p): p is string => p !== null);
 }

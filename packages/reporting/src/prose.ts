@@ -66,6 +66,9 @@ export function yuan(x: number): string {
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+/** 一、, 二、, … as the report numbers its sections. */
+export const sectionNumber = (index: number) => `${NUMERALS[index] ?? String(index + 1)}、`;
+
 /** (一), (二), … as the report numbers its points; past ten the Arabic number. */
 export function pointNumber(index: number): string {
   return `（${NUMERALS[index] ?? String(index + 1)}）`;

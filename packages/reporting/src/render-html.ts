@@ -4,6 +4,7 @@ import { escapeHtml } from "./html-escape.ts";
 import type { MonthlySeries } from "./monthly-series.ts";
 import { ratePercent } from "./prose.ts";
 import { sectionCharts } from "./report-charts.ts";
+import type { TextOptions } from "./district-text.ts";
 import type { Block } from "./report-document.ts";
 import { reportDocument } from "./report-text.ts";
 import type { Report } from "./report-types.ts";
@@ -52,9 +53,12 @@ function keyFigures(r: Report): string {
     .join("")}</div>`;
 }
 
-/** Without `series` the page has every chart but the monthly trends. */
-export function renderHtml(report: Report, series?: MonthlySeries): string {
-  const doc = reportDocument(report);
+/**
+ * Without `series` the page has every chart but the monthly trends. `text`: the deployment's name
+ * (CASEPULSE_ORG_NAME) and, for a district's report, each street's own report (its alerts).
+ */
+export function renderHtml(report: Report, series?: MonthlySeries, text: TextOptions = {}): string {
+  const doc = reportDocument(report, text);
   const alertBox = report.alerts.length
     ? `<div class="alert-box"><strong>本期预警${report.alerts.length}条</strong><ul class="alerts">${report.alerts.map((a) => `<li data-rule="${a.rule}">${escapeHtml(a.message)}</li>`).join("")}</ul></div>`
     : `<div class="calm">本期无预警。</div>`;

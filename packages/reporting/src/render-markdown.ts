@@ -1,5 +1,6 @@
 // The report as Chinese Markdown: the annual report's text for a year, the monthly report for a
 // month. Every figure comes from the report object itself.
+import type { TextOptions } from "./district-text.ts";
 import type { Block, ReportDocument } from "./report-document.ts";
 import { reportDocument } from "./report-text.ts";
 import type { Report } from "./report-types.ts";
@@ -26,6 +27,7 @@ export function documentMarkdown(doc: ReportDocument): string {
   return parts.join("\n");
 }
 
-export function renderMarkdown(report: Report): string {
-  return documentMarkdown(reportDocument(report));
+/** `text`: the deployment's name (CASEPULSE_ORG_NAME) and, for a district's report, each street's own report. */
+export function renderMarkdown(report: Report, text: TextOptions = {}): string {
+  return documentMarkdown(reportDocument(report, text));
 }

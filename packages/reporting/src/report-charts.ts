@@ -4,7 +4,8 @@ import { trendChart } from "./line-chart.ts";
 import type { MonthlySeries } from "./monthly-series.ts";
 import { changePhrase, periodName } from "./prose.ts";
 import type { SectionTopic } from "./report-document.ts";
-import type { Report } from "./report-types.ts";
+import type { Report, StreetEntry } from "./report-types.ts";
+import { compareCodePoints } from "./street-figures.ts";
 import { COLORS } from "./svg-scale.ts";
 import { entryName } from "./supervision-text.ts";
 
@@ -35,6 +36,12 @@ function processChart(r: Report): string {
     { label: "办结后重启", value: h.reopened },
     { label: "期末超期未办结", value: h.overdue_open },
   ]);
+}
+
+/** A count of every street, largest first (ties by name), as a ranking. */
+function streetRanking(r: Report, title: string, value: (s: StreetEntry) => number): string {
+  const rows = (r.streets ?? []).map((s) => ({ label: s.street, value: value(s) }));
+  return rankedBars(title, rows.sort((a, b) => b.value - a.value || compareCodePoints(a.label, b.label)));
 }
 
 export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySeries | undefined): string[] {
@@ -88,6 +95,12 @@ export function sectionCharts(topic: SectionTopic, r: Report, series: MonthlySer
         rankedBars("建议提案和司法、检察建议（交办数）", s.by_kind.map((e) => ({ label: entryName(e), value: e.received }))),
       ];
     }
+    case "streets":
+      return [
+        streetRanking(r, "各街道热线工单", (s) => s.hotline_orders),
+        streetRanking(r, "各街道调解受理案件", (s) => s.mediation_registered),
+        streetRanking(r, "各街道行政复议、行政诉讼收案", (s) => s.reconsideration_filed + s.litigation_filed),
+      ];
     default:
       return [];
   }

@@ -13,7 +13,7 @@ export type Block =
   | { kind: "alerts"; items: string[] };
 
 /** Which figures a section is about: the HTML page puts that section's charts under it. */
-export type SectionTopic = "revisions" | "hotline" | "mediation" | "litigation" | "supervision" | "alerts" | "quality";
+export type SectionTopic = "revisions" | "hotline" | "mediation" | "litigation" | "supervision" | "streets" | "alerts" | "quality";
 
 export interface Section {
   topic: SectionTopic;

@@ -33,13 +33,14 @@ const latePhrase = (late: number) => (late > 0 ? `逾期${late}件（超过答�
 const kindTable = (r: Report): Block =>
   tableOrNone(["类别", "交办数", "已答复", "按时答复"], r.supervision.by_kind.map((e) => [entryName(e), e.received, e.replied, e.replied_on_time]));
 
-export function supervisionAnnualSection(r: Report, title: string): Section {
+/** `subject`: who answers the items (街道, or a district's name: district-text.ts textNames). */
+export function supervisionAnnualSection(r: Report, title: string, subject = "街道"): Section {
   const s = r.supervision;
   const year = periodName(r.period);
   const congress = s.by_kind.filter(isLeveled);
   const judicial = s.by_kind.filter((e) => !isLeveled(e));
   const sentences = [
-    `自觉接受人大、政协监督。${congress.length ? `${year}，街道办理${entryList(congress)}，${replyPhrase(total(congress))}。` : `${year}，街道无交办的人大建议、政协提案。`}`,
+    `自觉接受人大、政协监督。${congress.length ? `${year}，${subject}办理${entryList(congress)}，${replyPhrase(total(congress))}。` : `${year}，${subject}无交办的人大建议、政协提案。`}`,
     `自觉接受司法、检察机关监督。${judicial.length ? `收到${entryList(judicial)}，${replyPhrase(total(judicial))}。` : "本年未收到司法建议、检察建议。"}`,
     s.received === 0
       ? "答复时效。本年无交办事项。"

@@ -28,11 +28,12 @@ export function alertMarkdown(title: string, alerts: readonly Alert[], maxBytes:
   return lines.join("\n");
 }
 
-export function webhookBody(kind: WebhookKind, period: string, alerts: readonly Alert[]): object {
-  const title = `casepulse ${period} 预警（${alerts.length}条）`;
+/** `street`: the street whose report raised the alerts (its name in the title); null for the whole deployment's. */
+export function webhookBody(kind: WebhookKind, period: string, alerts: readonly Alert[], street: string | null = null): object {
+  const title = `casepulse ${period}${street === null ? "" : ` ${street}`} 预警（${alerts.length}条）`;
   if (kind === "wecom") return { msgtype: "markdown", markdown: { content: alertMarkdown(title, alerts, MAX_BYTES.wecom) } };
   if (kind === "dingtalk") return { msgtype: "markdown", markdown: { title, text: alertMarkdown(title, alerts, MAX_BYTES.dingtalk) } };
-  return { period, alerts };
+  return street === null ? { period, alerts } : { period, street, alerts };
 }
 
 /** Delivery gave up. `retryable`: whether trying again later may help (not for a refused message). */
@@ -86,10 +87,10 @@ async function verdict(kind: WebhookKind, res: Response): Promise<Verdict> {
  * Posts the alerts; retries network errors, timeouts, 5xx/408/429 answers and the robots'
  * "busy / too fast" errcodes with exponential backoff. Returns the attempts used.
  */
-export async function deliverAlerts(o: DeliveryOptions, period: string, alerts: readonly Alert[]): Promise<number> {
+export async function deliverAlerts(o: DeliveryOptions, period: string, alerts: readonly Alert[], street: string | null = null): Promise<number> {
   const attempts = o.attempts ?? 5;
   const maxWait = o.maxBackoffMs ?? 30_000;
-  const body = JSON.stringify(webhookBody(o.kind, period, alerts));
+  const body = JSON.stringify(webhookBody(o.kind, period, alerts, street));
   let delay = o.backoffMs ?? 500;
   let last: Verdict & { ok: false } = { ok: false, retryable: true, reason: "not tried" };
   for (let attempt = 1; attempt <= attempts; attempt++) {

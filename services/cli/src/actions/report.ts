@@ -1,21 +1,22 @@
 // What `casepulse report` does; its definition (commands/report.ts) loads this when it runs.
 import { writeFileSync } from "node:fs";
 import { parseEnv, reportEnvSchema, streetNameProblem } from "@casepulse/config";
-import { buildReport, monthlySeries, parsePeriod, publishReport, renderHtml, renderMarkdown, renderXlsx, type MonthlySeries, type Report, type ReportOptions as FigureOptions } from "@casepulse/reporting";
+import { buildReport, monthlySeries, parsePeriod, publishReport, renderHtml, renderMarkdown, renderXlsx, type MonthlySeries, type Report, type ReportOptions as FigureOptions, type TextOptions } from "@casepulse/reporting";
 import type { Store } from "@casepulse/store";
 import type { ReportOptions, TextReportFormat } from "../commands/report.ts";
 import { loadEnv, withContext } from "../context.ts";
 import { findChromium, printPdf } from "../print-pdf.ts";
 import { refuseHeldFolder } from "../reading/ops-file.ts";
-import { localReader, type BuiltReport } from "../reading/reader.ts";
+import { localReader } from "../reading/reader.ts";
 import { withReader } from "../reading/with-reader.ts";
 import { UsageError } from "../usage-error.ts";
+import { districtReport, textOptions, type DistrictReport } from "./street-reports.ts";
 
-/** `series` feeds the HTML page's monthly trend charts; without it the page leaves them out. */
-export function renderReport(report: Report, format: TextReportFormat, series?: MonthlySeries): string {
+/** `series` feeds the HTML page's monthly trend charts; without it the page leaves them out. `text`: names, and a district's streets' reports. */
+export function renderReport(report: Report, format: TextReportFormat, series?: MonthlySeries, text: TextOptions = textOptions()): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === "md") return renderMarkdown(report);
-  return renderHtml(report, series);
+  if (format === "md") return renderMarkdown(report, text);
+  return renderHtml(report, series, text);
 }
 
 /**
@@ -59,22 +60,23 @@ export function checkPeriod(text: string): string {
  * The built report: from the running `casepulse start` when it holds the embedded folder, else
  * from the store. Publishing writes, so it needs the store to itself.
  */
-async function built(opts: ReportOptions, period: string): Promise<BuiltReport> {
+async function built(opts: ReportOptions, period: string): Promise<DistrictReport> {
   const request = { period, options: figureOptions(opts.street), series: opts.format === "html" || opts.format === "pdf" };
-  if (!opts.publish) return withReader((reader) => reader.report(request));
+  const withStreets = opts.format === "md" || opts.format === "html" || opts.format === "pdf";
+  if (!opts.publish) return withReader((reader) => districtReport(reader, request, withStreets));
   const env = loadEnv();
   if (!env.CLICKHOUSE_URL) refuseHeldFolder(env.CASEPULSE_DATA, `its reporter publishes the reports it makes: \`casepulse request-report --period ${period}\` asks it for this one`);
   return withContext(async (ctx) => {
-    const made = await localReader(ctx.store).report(request);
+    const made = await districtReport(localReader(ctx.store), request, withStreets);
     await publishReport(ctx.store, made.report);
     return made;
   });
 }
 
-async function rendered(opts: ReportOptions, { report, series }: BuiltReport, chromium: string | null): Promise<string | Buffer> {
+async function rendered(opts: ReportOptions, { report, series, streetReports }: DistrictReport, chromium: string | null): Promise<string | Buffer> {
   if (opts.format === "xlsx") return renderXlsx(report);
-  if (opts.format === "pdf") return printPdf(renderHtml(report, series), chromium!);
-  return renderReport(report, opts.format, series);
+  if (opts.format === "pdf") return printPdf(renderHtml(report, series, textOptions(streetReports)), chromium!);
+  return renderReport(report, opts.format, series, textOptions(streetReports));
 }
 
 export async function report(opts: ReportOptions): Promise<void> {

@@ -78,6 +78,10 @@ export async function start(roles: Role[]): Promise<void> {
       cron: env.CASEPULSE_REPORT_CRON,
       webhook: env.ALERT_WEBHOOK_URL ? { url: env.ALERT_WEBHOOK_URL, kind: env.ALERT_WEBHOOK_KIND } : undefined,
       acceptHours: reportEnv.CASEPULSE_ACCEPT_HOURS,
+      defaultStreet: reportEnv.CASEPULSE_DEFAULT_STREET,
+      orgName: reportEnv.CASEPULSE_ORG_NAME,
+      streets: env.CASEPULSE_REPORT_STREETS,
+      streetWebhooks: { urls: env.CASEPULSE_STREET_WEBHOOKS, kind: env.ALERT_WEBHOOK_KIND },
     }));
   }
   if (roles.includes("ingest")) {
