@@ -48,7 +48,11 @@ const cell = (v: unknown) => (v === null ? "NULL" : typeof v === "object" ? JSON
 
 async function writePretty(chunks: AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
   const { names, rows } = await table(chunks);
-  const view = new Table({ head: names, style: { head: colorDisabled() || !("isTTY" in out) ? [] : ["cyan"], border: [] } });
+  // The header's colour is decided here (a terminal, no NO_COLOR), not by cli-table3's colour
+  // library, which turns colour off wherever CI is set.
+  const coloured = !colorDisabled() && "isTTY" in out && Boolean((out as NodeJS.WriteStream).isTTY);
+  const head = coloured ? names.map((n) => `\x1b[36m${n}\x1b[39m`) : names;
+  const view = new Table({ head, style: { head: [], border: [] } });
   for (const row of rows) view.push(row.map(cell));
   out.write(`${view.toString()}\n`);
   process.stderr.write(`${rows.length} row(s)\n`);
