@@ -10,6 +10,7 @@ import type { Report } from "@casepulse/reporting";
 import { childJson } from "./support/child-script.ts";
 import { cliJson, ROOT, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
+import { readyQueries } from "./support/analyst-docs.ts";
 
 type Rows = Record<string, unknown>[];
 
@@ -43,14 +44,6 @@ async function runSql(queries: string[]): Promise<({ rows: Rows } | { error: str
   const file = join(data.work, `queries-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(queries));
   return childJson("run-sql.ts", [file], data.env);
-}
-
-/** The docs' ready queries (their section only: the row policies are a server's setup) by the comment on their first line. */
-function docQueries(): Map<string, string> {
-  const page = readFileSync(join(ROOT, "docs", "analysts.md"), "utf8");
-  const start = page.indexOf("\n## Ready queries");
-  const md = page.slice(start, page.indexOf("\n## ", start + 1));
-  return new Map([...md.matchAll(/```sql\n-- (.+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 /** Grafana's macros for the time range 2024 (Shanghai), as the ClickHouse plugin expands them. */
@@ -119,7 +112,7 @@ describe("analyst queries and the Grafana dashboard", () => {
     report2024 = await cliJson<Report>(["report", "--period", "2024"], data.env);
     report2023 = await cliJson<Report>(["report", "--period", "2023"], data.env);
     street2024 = await cliJson<Report>(["report", "--period", "2024", "--street", ONE], data.env);
-    const all = new Map([...docQueries(), ...dashboardQueries()]);
+    const all = new Map([...readyQueries(), ...dashboardQueries()]);
     const one = dashboardQueries(ONE);
     const answers = await runSql([...all.values(), ...one.values()]);
     const names = [...all.keys(), ...[...one.keys()].map((k) => `${ONE} ${k}`)];
@@ -131,7 +124,7 @@ describe("analyst queries and the Grafana dashboard", () => {
   afterAll(() => data?.cleanup());
 
   it("the docs hold the six ready queries and the dashboard its panels", () => {
-    expect([...docQueries().keys()]).toEqual([
+    expect([...readyQueries().keys()]).toEqual([
       "orders per community per month",
       "repeat callers",
       "on-time close rate by unit",

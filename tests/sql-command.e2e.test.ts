@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readyQueries } from "./support/analyst-docs.ts";
 import { childJson } from "./support/child-script.ts";
 import { ROOT, runCli } from "./support/cli.ts";
 import { generatedData, type GeneratedData } from "./support/generated-data.ts";
@@ -12,8 +13,7 @@ import { generatedData, type GeneratedData } from "./support/generated-data.ts";
 type Row = Record<string, unknown>;
 let data: GeneratedData;
 
-const docQueries = () =>
-  [...readFileSync(join(ROOT, "docs", "analysts.md"), "utf8").matchAll(/```sql\n-- (.+)\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, sql: m[2]! }));
+const docQueries = () => [...readyQueries()].map(([name, sql]) => ({ name, sql }));
 
 async function sqlJson(args: string[]): Promise<Row[]> {
   const r = await runCli(["sql", "--format", "json", ...args], data.env);

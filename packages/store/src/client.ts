@@ -59,6 +59,16 @@ const insertSettings = (dedupToken: string | undefined) => ({
 });
 
 /**
+ * Settings of every query, embedded or on a server. The engine's JIT compilation is off: from a
+ * query's third run ClickHouse 26.1-26.7 compiles min and max over DateTime64 with an unsigned
+ * comparison, so a time before 1970 wins max and loses min (ClickHouse issue #113942, fixed by
+ * #114168 after 26.7.3; chDB ships 26.7), and compiled if/multiIf mixing Date and DateTime64 drop
+ * the unit (#115272). Both silently changed an order's state (tests/sql-accept.e2e.test.ts,
+ * tests/engine-settings.test.ts); the compilation only saves time on very large aggregations.
+ */
+export const ENGINE_SETTINGS = { compile_expressions: 0, compile_aggregate_expressions: 0 } as const;
+
+/**
  * The settings of every insert, as the SETTINGS clause of an INSERT … SELECT run as a command.
  * A token is a setting, not a parameter: batch ids are made of safe characters, and checked.
  */
@@ -89,7 +99,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     detachStdinFromEngine();
     try {
       const connection = createChdbConnection({ path });
-      client = createClient({ connection: connection as never });
+      client = createClient({ connection: connection as never, clickhouse_settings: ENGINE_SETTINGS });
       rawInsert = (params) => connection.chdb.rawInsert(params);
     } catch (err) {
       throw toStoreError(err, `cannot open embedded ClickHouse in ${path} (is another casepulse process using it?)`, where);
@@ -100,7 +110,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       username: config.username ?? "default",
       password: config.password ?? "",
       request_timeout: 60_000,
-      clickhouse_settings: { date_time_input_format: "best_effort" },
+      clickhouse_settings: { date_time_input_format: "best_effort", ...ENGINE_SETTINGS },
     });
   }
   let closed = false;
