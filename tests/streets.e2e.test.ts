@@ -81,6 +81,8 @@ describe("a district's reports, every street's and the district's", () => {
       for (const [period, street] of [["2024", "招商街道"], ["2024-06", "蛇口街道"]] as const) {
         const got = await cliJson<unknown>(["report", "--period", period, "--street", street], p.env);
         expect(reportDifferences(got, reference(feeds, period, street)), `${period} ${street}`).toEqual([]);
+        const explained = await cliJson<{ count: number }>(["explain", "--period", period, "--metric", "hotline.orders", "--street", street, "--json"], p.env);
+        expect(explained.count, `explain ${period} ${street}`).toBe((reference(feeds, period, street) as { hotline: { orders: number } }).hotline.orders);
       }
       run.child.kill("SIGTERM");
       expect((await run.exit).code).toBe(0);

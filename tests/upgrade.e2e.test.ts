@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_STREET } from "@casepulse/config";
 import { cliJson, ROOT } from "./support/cli.ts";
 
 /** The last release that landed before the supervision feed and street (migration 007). */
@@ -73,5 +74,14 @@ describe(`a store written by release ${PREVIOUS_RELEASE}`, () => {
     );
     expect(streets.n).toBeGreaterThan(0);
     expect(streets.without).toBe(streets.n);
+    // So the default street's own report is the whole deployment's, and the streets table has it alone.
+    type Scoped = Record<string, unknown> & { scope: unknown; streets?: { street: string; hotline_orders: number }[]; published: unknown };
+    const all = await cliJson<Scoped>(["report", "--period", "2024"], env);
+    const own = await cliJson<Scoped>(["report", "--period", "2024", "--street", DEFAULT_STREET], env);
+    expect(all.streets!.map((s) => [s.street, s.hotline_orders])).toEqual([[DEFAULT_STREET, (all.hotline as { orders: number }).orders]]);
+    const { scope: _a, streets: _s, ...allFigures } = all;
+    const { scope, ...ownFigures } = own;
+    expect(scope).toEqual({ street: DEFAULT_STREET });
+    expect(ownFigures).toEqual(allFigures);
   });
 });
