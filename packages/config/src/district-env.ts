@@ -37,7 +37,7 @@ export const streetWebhooks = z
     try {
       parsed = JSON.parse(text);
     } catch {
-      ctx.addIssue({ code: "custom", message: 'must be a JSON object of street → webhook URL, e.g. {"招商街道": "https://…"}' });
+      ctx.addIssue({ code: "custom", message: 'must be a JSON object of street → webhook URL, e.g. {"<street>": "https://…"}' });
       return z.NEVER;
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
