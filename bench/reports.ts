@@ -9,6 +9,9 @@ export interface ReportsResult {
   events: number;
   annual_ms: number;
   monthly_ms: number;
+  /** The same periods' reports of one street (report --street) of the district. */
+  annual_street_ms: number;
+  monthly_street_ms: number;
   annual_forwarded_ms: number;
   monthly_forwarded_ms: number;
 }
@@ -18,13 +21,17 @@ export async function benchReports(events: number, runs: number, log: (m: string
   const child = runScript(join(ROOT, "bench/reports-child.ts"), [dir, String(events), String(runs)], {});
   const r = await child;
   if (r.stderr.trim()) log(r.stderr.trim());
-  const out = lastJson<{ events: number; year: number[]; month: number[]; forwarded_year: number[]; forwarded_month: number[] }>(r.stdout);
+  const out = lastJson<{ events: number; year: number[]; month: number[]; street_year: number[]; street_month: number[]; forwarded_year: number[]; forwarded_month: number[] }>(r.stdout);
   const list = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(", ");
-  log(`reports: annual ${list(out.year)} ms (forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (forwarded ${list(out.forwarded_month)})`);
+  log(
+    `reports: annual ${list(out.year)} ms (one street ${list(out.street_year)}, forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (one street ${list(out.street_month)}, forwarded ${list(out.forwarded_month)})`,
+  );
   return {
     events: out.events,
     annual_ms: median(out.year),
     monthly_ms: median(out.month),
+    annual_street_ms: median(out.street_year),
+    monthly_street_ms: median(out.street_month),
     annual_forwarded_ms: median(out.forwarded_year),
     monthly_forwarded_ms: median(out.forwarded_month),
   };

@@ -21,6 +21,8 @@ export function renderTable(s: BenchSummary): string {
   if (d.reports) {
     add("annual report ms", fmt(s.annual_report_ms), `buildReport 2024 over ${d.reports.events} events`, "<= 2000");
     add("monthly report ms", fmt(s.monthly_report_ms), "buildReport 2024-06", "<= 500");
+    add("annual report ms, one street", fmt(d.reports.annual_street_ms), "buildReport 2024 --street (one of the district's three)", "<= 2000");
+    add("monthly report ms, one street", fmt(d.reports.monthly_street_ms), "buildReport 2024-06 --street", "<= 500");
     const forwarded = "the same report forwarded: asked of a running casepulse start (loopback /query, JSON)";
     add("annual report ms, forwarded", fmt(d.reports.annual_forwarded_ms), forwarded, "<= 2000");
     add("monthly report ms, forwarded", fmt(d.reports.monthly_forwarded_ms), forwarded, "<= 500");
