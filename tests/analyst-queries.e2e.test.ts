@@ -135,7 +135,8 @@ describe("analyst queries and the Grafana dashboard", () => {
       "supervision items by kind and level",
       "rejected records by reason",
     ]);
-    expect(dashboardQueries().size).toBeGreaterThanOrEqual(14);
+    expect(dashboardQueries().size).toBeGreaterThanOrEqual(15);
+    expect(dashboardQueries().has("建议提案按时答复（按类型） A")).toBe(true);
   });
 
   it("docs: orders per community per month add up to hotline.by_community", () => {
@@ -222,6 +223,34 @@ describe("analyst queries and the Grafana dashboard", () => {
     const success = results.get("调解成功率 A")![0]!["调解成功率"];
     const rate = report.mediation.success_rate;
     expect(success === null ? null : Number(success)).toEqual(rate === null ? null : expect.closeTo(rate, 12));
+  });
+
+  it.each([false, true])("dashboard (one street: %s): supervision items by kind give the 2024 report's supervision block", (street) => {
+    const results = street ? streetResults : results0();
+    const s = (street ? street2024 : report2024).supervision;
+    const rows = results.get("建议提案按时答复（按类型） A")!;
+    expect(s.received).toBeGreaterThan(0);
+    if (street) expect(s.received).toBeLessThan(report2024.supervision.received);
+    // One row per by_kind entry (kind, level), in the report's order.
+    expect(rows.map((r) => ({ kind: r["类型"], level: r["级别"], received: Number(r["交办"]), replied: Number(r["已答复"]), replied_on_time: Number(r["按时答复"]) }))).toEqual(s.by_kind);
+    // Per kind (the levels of a kind added up) and in total.
+    const perKind = (entries: { kind: string; received: number; replied: number; replied_on_time: number }[]) => {
+      const out: Record<string, [number, number, number]> = {};
+      for (const e of entries) {
+        const k = (out[e.kind] ??= [0, 0, 0]);
+        k[0] += e.received;
+        k[1] += e.replied;
+        k[2] += e.replied_on_time;
+      }
+      return out;
+    };
+    const fromRows = rows.map((r) => ({ kind: String(r["类型"]), received: Number(r["交办"]), replied: Number(r["已答复"]), replied_on_time: Number(r["按时答复"]) }));
+    expect(perKind(fromRows)).toEqual(perKind(s.by_kind));
+    expect(Object.keys(perKind(s.by_kind)).length).toBeGreaterThan(1);
+    expect([total(rows, "交办"), total(rows, "已答复"), total(rows, "按时答复"), total(rows, "逾期")]).toEqual([s.received, s.replied, s.replied_on_time, s.late]);
+    expect(s.late).toBeGreaterThan(0);
+    for (const r of rows) expect(Number(r["按时答复率"])).toBeCloseTo(Number(r["按时答复"]) / Number(r["交办"]), 4);
+    expect(total(rows, "按时答复") / total(rows, "交办")).toBeCloseTo(s.on_time_reply_rate!, 12);
   });
 
   it("the street variable: every street any order, case or item belongs to, at the deployment's default street", async () => {
