@@ -26,10 +26,9 @@ const RULES: { why: string; test: (expr: string) => boolean }[] = [
 /** Reviewed one by one: where each value comes from, and why no outside input can reach it. */
 const REVIEWED: Record<string, Record<string, string>> = {
   "packages/reporting/src/explain-metrics.ts": {
-    event: "parameter typed \"登记\" | \"办结\", only given literals",
-    condition: "figure conditions of figure-conditions.ts; the metric's key goes in {key:String}",
-    view: "parameter typed \"mediation_cases\" | \"litigation_cases\"",
-    "condition(`${db}.${view}`)": "a figure condition over the database's view",
+    "ID_COLUMNS[view]": "cases(): the constant ID_COLUMNS indexed by view, typed keyof typeof ID_COLUMNS (only given literals)",
+    'DISPUTE_TYPE_COUNTS[succeeded ? "succeeded" : "registered"]': "the constant DISPUTE_TYPE_COUNTS indexed by one of two literals; the dispute type of the metric's name goes in {key:String}",
+    view: "cases(): parameter typed keyof typeof ID_COLUMNS (mediation_cases, litigation_cases, supervision_items), only given literals",
   },
   "packages/reporting/src/figure-conditions.ts": {
     kind: "MediationKind: one of the contract's four kinds (MEDIATION_KINDS), never a record's value",
@@ -37,15 +36,14 @@ const REVIEWED: Record<string, Record<string, string>> = {
     condition: "values of the constant condition maps passed to countColumns",
     name: "keys of the constant condition maps (column aliases)",
   },
-  "packages/reporting/src/hotline-figures.ts": {
-    column: "parameter typed \"category\" | \"community\", only given literals",
-  },
   "packages/reporting/src/litigation-figures.ts": {
     cases: "`${store.database}.litigation_cases`",
     "newCauseCondition(cases)": "fixed condition over the database's view",
   },
   "packages/reporting/src/mediation-figures.ts": {
-    "countColumns({ ...MEDIATION_COUNTS, ...kinds })": "constant map plus one condition per contract kind (MEDIATION_KINDS)",
+    "countColumns({ ...MEDIATION_COUNTS, ...kinds, ...mediationReferralCounts(store.database) })":
+      "countIf over the constant MEDIATION_COUNTS, one mediationKindCondition per contract kind (MEDIATION_KINDS, aliases kind_<index>) and mediationReferralCounts' two fixed conditions over the database's hotline_order_state and mediation_snapshots; period and street are {name:Type} parameters",
+    cases: "`${store.database}.mediation_cases`, built from the checked database name",
   },
   "packages/reporting/src/monthly-series.ts": {
     timeColumn: "only called with the literals registered_at / filed_at",
@@ -82,6 +80,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
     days: "applyDlqRetention(): CASEPULSE_DLQ_RETENTION_DAYS as zod parsed it (an integer from 1 to 36500), checked again by Number.isInteger and >= 1 before use",
   },
   "packages/store/src/file-stage.ts": {
+    "stage.lines": "the `lines` of openStage() spread into the file stage: temporary table name casepulse_lines_<random hex>; the file's path and line range are {path:String}, {from:UInt64}, {to:UInt64}",
     lines: "temporary table name casepulse_lines_<random hex>",
     extracted: "temporary table name casepulse_extracted_<random hex>",
     accepted: "temporary table name casepulse_accepted_<random hex>",
@@ -93,10 +92,75 @@ const REVIEWED: Record<string, Record<string, string>> = {
     "rows(extracted)": "rowsSql over an SQL accepter's step two (constant field spec) over the temporary extracted table; the file's path and the HMAC pads are {name:String} parameters",
     where: "one of two fixed conditions over the temporary table names",
   },
+  "packages/reporting/src/explain-hotline.ts": {
+    best: "countedEvents(): \"argMax\" or \"argMin\", chosen by the pick parameter typed \"latest\" | \"earliest\"",
+    time: "countedEvents(): \"max\" or \"min\", chosen by the pick parameter typed \"latest\" | \"earliest\"",
+    event: "countedEvents()/ordersWith(): every call site passes a literal event (登记, 办结, 退回, 重启, 签收) or UNIT_EVENTS[count], a constant map indexed by a union-typed key",
+    "countedEvents(db, event, pick)": "countedEvents()'s text: fixed over the database name (see event, best, time)",
+    'typeof condition === "string" ? condition : condition(db)':
+      "ordersWith()'s condition: a constant of figure-conditions.ts / hotline-conditions.ts, repeatCallerOrders(db), or a constant plus `unit|category|community = {key:String}`; the metric's key is bound as {key:String}",
+    condition: "visits(): only given the constants HOTLINE_VISIT_COUNTS.visited / .satisfied",
+    "UNIT_COUNTS[count]": "the constant UNIT_COUNTS indexed by count, typed \"closed_on_time\" | \"closed\" | \"orders\"; the unit of the metric's name goes in {key:String}",
+    column: "hotlineKeyedQuery(): the literal \"category\" or \"community\" of a constant tuple; the entry's name goes in {key:String}",
+  },
+  "packages/reporting/src/explain-supervision.ts": {
+    "SUPERVISION_ENTRY_COUNTS[count]": "the constant SUPERVISION_ENTRY_COUNTS indexed by count, typed keyof it and set only from literals; the entry (checked against SUPERVISION_ENTRY_NAMES) goes in {key:String}",
+  },
+  "packages/reporting/src/hotline-conditions.ts": {
+    column: "latestBefore(): module-private, only called with the literal column names deadline, community, category, unit",
+    value: "latestBefore(): the literal \"deadline\" or the default `toString(<literal column>)`",
+  },
+  "packages/reporting/src/hotline-pass.ts": {
+    "CLOSE_DURATION.condition": "a property of the constant CLOSE_DURATION (hotline-conditions.ts): fixed conditions over {name:DateTime64} and {street:String} parameters",
+    "CLOSE_DURATION.millis": "a property of the constant CLOSE_DURATION: fixed arithmetic over literal columns",
+  },
+  "packages/reporting/src/hotline-unit-figures.ts": {
+    fingerprints: "repeatCallerFigures(): fixed text over the database name, CALLER_ORDERS_IN_P and REPEAT_CALLER_MIN_ORDERS (constants); period and street are parameters",
+  },
+  "packages/reporting/src/street-figures.ts": {
+    "countColumns(conditions)": "countIf over the values of the constant GROUPED map (figure-conditions constants), aliased by its literal keys",
+    view: "a key of the constant GROUPED map: mediation_cases, litigation_cases or supervision_items",
+  },
+  "packages/reporting/src/supervision-figures.ts": {
+    items: "`${store.database}.supervision_items`, built from the checked database name",
+  },
+  "packages/reporting/src/visit-conditions.ts": {
+    "VISIT_BY_STATE.visited": "a property of the constant VISIT_BY_STATE: within() and IN_SCOPE over {name:Type} parameters",
+  },
+  "packages/store/src/cluster.ts": {
+    "onCluster(cluster)": "module-private; only called inside clusterStatements()/clusterBootstrap() (and their private helpers) after checkClusterName() required /^[A-Za-z_][A-Za-z0-9_]*$/ (CLICKHOUSE_CLUSTER is also checked so by the env schema)",
+    cluster: "the cluster name, checked by checkClusterName() against /^[A-Za-z_][A-Za-z0-9_]*$/ before createTable() is reached",
+    table: "a \\w+ table name captured from a migration statement (infra/clickhouse/migrations, the code's own files: loadMigrations' fixed MIGRATIONS_DIR)",
+    local: "`${table}_local`: a \\w+ table name of a migration plus LOCAL_SUFFIX",
+    columns: "the column list of a CREATE TABLE of the code's own migrations",
+    "replicatedEngine(engine, args, \"/clickhouse/tables/{shard}/{database}/{table}\")": "Replicated<engine> over a literal path; the engine checked against /^\\w*MergeTree$/, its arguments from the code's own migration",
+    'replicatedEngine("ReplacingMergeTree", undefined, "/clickhouse/tables/all/{database}/{table}")': "a fixed engine clause from literals",
+    settings: "the rest of a CREATE TABLE of the code's own migrations, one setting name renamed",
+    key: "SHARD_KEYS[table]: the constant map of the contracts' keys and literal column names; an unknown table throws",
+    action: "alterTable(): the action of an ALTER TABLE of the code's own migrations",
+    'action.replace(/\\s+TTL\\s[\\s\\S]*$/i, "")': "the same migration action without its TTL",
+    view: "a \\w+ view name captured from a migration statement of the code's own files",
+    target: "a \\w+ table name captured from a migration statement of the code's own files",
+    fromLocal: "the SELECT of a materialized view of the code's own migrations, \\w+ table names given LOCAL_SUFFIX",
+    t: "a \\w+ table name captured from a migration's SELECT",
+    "m[1]": "a literal alternative of the statement regex: CREATE OR REPLACE VIEW / CREATE VIEW IF NOT EXISTS, or VIEW / TABLE",
+    "m[2]": "a \\w+ view or table name captured from a migration statement of the code's own files",
+  },
+  "packages/store/src/read-only.ts": {
+    "formatted.trimStart().split(/\\s/)[0]":
+      "not SQL: the text of a NotReadOnlyError (its literal mentions SELECT) for the user who sent the statement; the first word of formatQueryOrNull's output (a keyword such as INSERT, DROP, SYSTEM), never sent to the engine",
+  },
   "packages/normalize/src/rows-sql.ts": {
+    phone: "canonicalPhone()/phoneHmac() are module-private and only given `key`, a field name of the feed's constant contract (CONTRACTS[feed].fields); the HMAC pads are {phone_inner:String}, {phone_outer:String}",
+    "canonicalPhone(phone)": "fixed digit-canonicalising expression over a constant contract field name",
+    key: "rowColumns(): a field name of the feed's constant contract (CONTRACTS[feed].fields), used as a column name",
+    "spec.personal.column": "rowColumns(): the stored column name a personal field of the feed's constant contract declares",
+    columns: "rowColumns(CONTRACTS[feed]): text built once per feed from the constant contract only",
     records: "an SQL accepter's step two (sql-accept.ts), text built from the feed's constant field spec",
   },
   "packages/feeds/src/sql-accept.ts": {
+    holds: "ruleSql(): `c_<key> IS NOT NULL` or `c_<key> IN (...)` over a cross-field rule of the feed's constant contract (sqlAccepterFor is only called with CONTRACTS[feed]); the IN values are contract constants quoted by sqlString",
+    'rule.keys.map((k) => `${column(k)} IS NOT NULL`).join(" AND ")': "ruleSql(): `c_<key> IS NOT NULL` for the keys of a cross-field rule of the feed's constant contract",
     g: "a column alias made of a field name of the feed's constant spec",
     iso: "a column alias made of a field name of the feed's constant spec",
     monthDays: "fixed arithmetic over column aliases",
