@@ -20,7 +20,6 @@ import {
   type Store,
 } from "@casepulse/store";
 import type { Classified } from "./classify.ts";
-import { writeStagedBatch } from "./staged-batch.ts";
 
 export interface BatchOutcome {
   received: number;
@@ -49,8 +48,9 @@ export async function writeBatch<F extends Feed>(
 
 /** writeBatch for rows already encoded (the file path encodes them on a worker thread). */
 export async function writeEncodedBatch(store: Store, feed: Feed, batch: EncodedBatch): Promise<BatchOutcome> {
-  // The embedded engine picks the new rows itself (staged-batch.ts); a server is asked in Node.
-  if (store.embedded) return writeStagedBatch(store, feed, batch);
+  // The new rows are picked in Node, on the embedded engine too: staging each batch's rows in the
+  // engine and picking them by anti-join (c594080) stored as fast but doubled the stream's latency
+  // (docs/performance.md, "The stream's batches: staged in the engine, and back").
   const { batchId, msgIds, keys, lines, rejected } = batch;
   const stored = await storedMsgIds(store, feed, [...new Set(msgIds)]);
   // The first of each msg_id not yet stored; later copies in the batch are redeliveries.
