@@ -24,7 +24,8 @@ import {
 } from "@platformatic/kafka";
 import { Partitioners, type Kafka } from "kafkajs";
 import { hotlineFile, streamFile } from "./feed-files.ts";
-import { kafkaClient } from "./kafka-tools.ts";
+import { consumeToEnd, kafkaClient } from "./kafka-tools.ts";
+import { BenchUsageError } from "./options.ts";
 import { median } from "./stats.ts";
 
 const USAGE = `usage: node --import tsx bench/kafka-clients.ts [--messages N] [--runs R]
@@ -45,17 +46,15 @@ interface Event {
   value: Buffer;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(args: readonly string[]): { messages: number; runs: number } | "help" {
   if (args.includes("--help") || args.includes("-h")) return "help";
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i]!;
     if (flag === "--") continue;
-    if (flag !== "--messages" && flag !== "--runs") throw new UsageError(`unknown argument ${flag}: expected --messages N, --runs R (see --help)`);
+    if (flag !== "--messages" && flag !== "--runs") throw new BenchUsageError(`unknown argument ${flag}: expected --messages N, --runs R (see --help)`);
     const value = args[i + 1];
-    if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value.startsWith("--")) throw new BenchUsageError(`${flag} needs a value`);
     values[flag] = value;
     i += 1;
   }
@@ -63,7 +62,7 @@ function parseArgs(args: readonly string[]): { messages: number; runs: number } 
     const raw = values[flag];
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} ${raw}: must be a positive integer`);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new BenchUsageError(`${flag} ${raw}: must be a positive integer`);
     return n;
   };
   return { messages: positive("--messages", 500_000), runs: positive("--runs", 3) };
@@ -121,29 +120,6 @@ async function producePlatformatic(brokers: string[], topic: string, events: rea
     return performance.now() - started;
   } finally {
     await producer.close();
-  }
-}
-
-async function consumeKafkajs(kafka: Kafka, topic: string, groupId: string, count: number): Promise<number> {
-  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 1 << 20 });
-  await consumer.connect();
-  try {
-    const started = performance.now();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    let seen = 0;
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          eachBatch: async ({ batch }) => {
-            seen += batch.messages.length;
-            if (seen >= count) resolve();
-          },
-        })
-        .catch(reject);
-    });
-    return performance.now() - started;
-  } finally {
-    await consumer.disconnect();
   }
 }
 
@@ -207,7 +183,7 @@ async function main(messages: number, runs: number): Promise<void> {
         groups.push(groupId);
         const consumeMs =
           library === "kafkajs"
-            ? await consumeKafkajs(kafka, topic, groupId, messages)
+            ? await consumeToEnd(kafka, topic, groupId, messages, "subscribe")
             : await consumePlatformatic(brokers, topic, groupId, messages);
         const produceTopic = `${id}-produce-${library}-${run + 1}`;
         await createTopic(produceTopic);
@@ -241,7 +217,7 @@ let options: { messages: number; runs: number } | "help";
 try {
   options = parseArgs(process.argv.slice(2));
 } catch (err) {
-  if (!(err instanceof UsageError)) throw err;
+  if (!(err instanceof BenchUsageError)) throw err;
   console.error(`kafka-clients: ${err.message}`);
   process.exit(2);
 }

@@ -8,12 +8,14 @@ export function kafkaClient(brokers: string): Kafka {
 
 /**
  * The baseline: a consumer group reading the topic from the beginning to the end, with no
- * processing. Timed from before connecting, as the pipeline is timed from before its roles start.
+ * processing. Timed from before connecting, as the pipeline is timed from before its roles start;
+ * `from: "subscribe"` starts the clock once connected (bench/kafka-clients.ts times both clients so).
  */
-export async function consumeToEnd(kafka: Kafka, topic: string, groupId: string, count: number): Promise<number> {
-  const started = performance.now();
+export async function consumeToEnd(kafka: Kafka, topic: string, groupId: string, count: number, from: "connect" | "subscribe" = "connect"): Promise<number> {
+  let started = performance.now();
   const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 1 << 20 });
   await consumer.connect();
+  if (from === "subscribe") started = performance.now();
   let seen = 0;
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

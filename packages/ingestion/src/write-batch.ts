@@ -49,7 +49,7 @@ export async function writeBatch<F extends Feed>(
 /** writeBatch for rows already encoded (the file path encodes them on a worker thread). */
 export async function writeEncodedBatch(store: Store, feed: Feed, batch: EncodedBatch): Promise<BatchOutcome> {
   // The new rows are picked in Node, on the embedded engine too: staging each batch's rows in the
-  // engine and picking them by anti-join (c594080) stored as fast but doubled the stream's latency
+  // engine and picking them by anti-join (c594080) stored no faster and measured a worse latency
   // (docs/performance.md, "The stream's batches: staged in the engine, and back").
   const { batchId, msgIds, keys, lines, rejected } = batch;
   const stored = await storedMsgIds(store, feed, [...new Set(msgIds)]);

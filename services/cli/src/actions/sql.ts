@@ -50,7 +50,7 @@ async function writePretty(chunks: AsyncIterable<string>, out: NodeJS.WritableSt
   const { names, rows } = await table(chunks);
   // The header's colour is decided here (a terminal, no NO_COLOR), not by cli-table3's colour
   // library, which turns colour off wherever CI is set.
-  const coloured = !colorDisabled() && "isTTY" in out && Boolean((out as NodeJS.WriteStream).isTTY);
+  const coloured = !colorDisabled() && "isTTY" in out;
   const head = coloured ? names.map((n) => `\x1b[36m${n}\x1b[39m`) : names;
   const view = new Table({ head, style: { head: [], border: [] } });
   for (const row of rows) view.push(row.map(cell));
