@@ -6,10 +6,15 @@ import { ROOT } from "./workdir.ts";
 
 export const CLI = join(ROOT, "services/cli/src/main.ts");
 
+/** A measured process's environment: the bench's own, quiet logs, and the run's variables. */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env };
+}
+
 export function forkScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
   return fork(script, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    env: childEnv(env),
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

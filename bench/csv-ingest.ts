@@ -1,14 +1,15 @@
 // CSV ingest beside JSON lines (FEEDS.md "Files"): the generator's hotline export as CSV, and the
 // same records as JSON lines (what the CSV's rows become, msg_ids included), each loaded by
 // `casepulse ingest` into a fresh store, timed from spawn to exit; the ratio is of records per
-// second (target: the CSV at least half the JSON lines' rate). The CSV run's peak RSS (VmHWM,
-// sampled) says whether its reader streams.
+// second (target: the CSV at least half the JSON lines' rate). The CSV run's peak RSS
+// (peak-memory.ts) says whether its reader streams.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareExport } from "@casepulse/ingestion";
 import { createPiiProtector } from "@casepulse/normalize";
 import { writeFeeds } from "@casepulse/synthetic";
-import { CLI, forkScript, lastJson, type Finished } from "./child.ts";
+import { CLI, lastJson, runScript } from "./child.ts";
+import { runWithPeakMemory, type PeakMemory } from "./peak-memory.ts";
 import { median } from "./stats.ts";
 import { cacheDir, runDir } from "./workdir.ts";
 
@@ -44,40 +45,12 @@ async function inputs(scale: number): Promise<Inputs> {
   return { csv, jsonl, records };
 }
 
-/** Runs the CLI, sampling its peak resident set (VmHWM) from /proc while it runs. */
-function runSampled(args: string[], env: Record<string, string>): Promise<Finished & { peakKb: number }> {
-  const started = performance.now();
-  const child = forkScript(CLI, args, env);
-  let stdout = "";
-  let stderr = "";
-  let peakKb = 0;
-  const sample = () => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch {
-      // the process has ended
-    }
-  };
-  const timer = setInterval(sample, 50);
-  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code, signal) => {
-      clearInterval(timer);
-      const wallMs = performance.now() - started;
-      if (code === 0) resolve({ stdout, stderr, wallMs, peakKb });
-      else reject(new Error(`casepulse ${args.join(" ")} exited ${code ?? signal}: ${stderr.slice(-2000)}`));
-    });
-  });
-}
-
-async function load(path: string, dir: string, name: string, records: number): Promise<Finished & { peakKb: number }> {
+async function load(path: string, dir: string, name: string, records: number): Promise<{ wallMs: number } & PeakMemory> {
   const env = { CASEPULSE_DATA: join(dir, name), CASEPULSE_DB: "bench_csv", CASEPULSE_PII_KEY: PII_KEY };
   const empty = join(dir, `${name}-empty.jsonl`);
   writeFileSync(empty, "");
-  await runSampled(["ingest", "--source", "hotline", "--file", empty], env);
-  const run = await runSampled(["ingest", "--source", "hotline", "--file", path, "--json"], env);
+  await runScript(CLI, ["ingest", "--source", "hotline", "--file", empty], env);
+  const run = await runWithPeakMemory(CLI, ["ingest", "--source", "hotline", "--file", path, "--json"], env, dir);
   const outcome = lastJson<{ received: number }>(run.stdout);
   if (outcome.received !== records) throw new Error(`ingest of ${path} read ${outcome.received} of ${records} records`);
   return run;
@@ -89,7 +62,7 @@ export async function benchCsvIngest(scale: number, runs: number, log: (m: strin
   const csv: number[] = [];
   const jsonl: number[] = [];
   const ratios: number[] = [];
-  let peakKb = 0;
+  let peakMb = 0;
   for (let i = 0; i < runs; i += 1) {
     const dir = runDir("csv");
     try {
@@ -98,8 +71,8 @@ export async function benchCsvIngest(scale: number, runs: number, log: (m: strin
       csv.push(c.wallMs);
       jsonl.push(j.wallMs);
       ratios.push(j.wallMs / c.wallMs);
-      peakKb = Math.max(peakKb, c.peakKb);
-      log(`csv run ${i + 1}: CSV ${(c.wallMs / 1000).toFixed(2)} s (peak RSS ${(c.peakKb / 1024).toFixed(0)} MB), JSON lines ${(j.wallMs / 1000).toFixed(2)} s`);
+      peakMb = Math.max(peakMb, c.peakRssMb);
+      log(`csv run ${i + 1}: CSV ${(c.wallMs / 1000).toFixed(2)} s (peak RSS ${c.peakRssMb.toFixed(0)} MB, ${c.source}), JSON lines ${(j.wallMs / 1000).toFixed(2)} s`);
     } finally {
       dir.remove();
     }
@@ -109,6 +82,6 @@ export async function benchCsvIngest(scale: number, runs: number, log: (m: strin
     csv_records_per_s: files.records / (median(csv) / 1000),
     jsonl_records_per_s: files.records / (median(jsonl) / 1000),
     ratio: median(ratios),
-    csv_peak_rss_mb: peakKb / 1024,
+    csv_peak_rss_mb: peakMb,
   };
 }

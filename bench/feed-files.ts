@@ -1,9 +1,11 @@
-// The input files: a generated hotline export for the file path, and a stream of unique events
-// made from it for Kafka. Both are cached under .casepulse/bench/cache (making them is not measured).
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync } from "node:fs";
-import { join } from "node:path";
+// The input files: a generated hotline export for the file path, a monthly export of new orders
+// beside it (the other export shape), and the export repeated with unique ids to any length (the
+// stream's events and the ingest growth sizes). All are cached under .casepulse/bench/cache
+// (making them is not measured).
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { writeFeeds } from "@casepulse/synthetic";
+import { newOrdersExport, writeFeeds } from "@casepulse/synthetic";
 import { cacheDir } from "./workdir.ts";
 
 const SEED = 20_250_101;
@@ -22,13 +24,24 @@ export async function hotlineFile(scale: number): Promise<FeedFile> {
   return { path: join(dir, "hotline.jsonl"), lines: m.files.hotline.lines };
 }
 
+/** A month (June 2024) of `orders` new orders, one 登记 line each with phone and text. */
+export function newOrdersFile(orders: number): FeedFile {
+  const path = join(cacheDir("new-orders"), `seed${SEED}-${orders}.jsonl`);
+  if (!existsSync(path)) {
+    const records = newOrdersExport({ seed: SEED, month: "2024-06", orders });
+    writeFileSync(`${path}.tmp`, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    renameSync(`${path}.tmp`, path);
+  }
+  return { path, lines: orders };
+}
+
 /**
- * `count` hotline messages: the generated export repeated, each repeat with its own msg_ids and
- * order_ids, so every message is a distinct event (the export's own redeliveries and malformed
- * lines stay in, as upstream sends them).
+ * `count` hotline messages: the generated export cut to `count` lines or repeated, each repeat
+ * with its own msg_ids and order_ids, so every message is a distinct event (the export's own
+ * redeliveries and malformed lines stay in, as upstream sends them).
  */
 export async function streamFile(source: FeedFile, count: number): Promise<FeedFile> {
-  const path = join(cacheDir("stream"), `hotline-${count}.jsonl`);
+  const path = join(cacheDir("stream"), `${basename(dirname(source.path))}-hotline-${count}.jsonl`);
   if (existsSync(path)) return { path, lines: count };
   const out = createWriteStream(`${path}.tmp`);
   let written = 0;

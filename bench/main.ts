@@ -1,11 +1,13 @@
 // `pnpm bench [--json] [--smoke] [--runs N] [--only ingest,stream,reports]`: throughput of the
-// file and stream paths against their raw baselines measured in the same run, produce-to-
-// queryable latency, report times over 10M events and the pipeline's peak memory.
+// file path (two export shapes) and the stream path against their raw baselines measured in the
+// same run, ingest time and peak memory as the file grows, produce-to-queryable latency (alone
+// and beside a busy neighbour), report times over 10M events and the pipeline's peak memory.
 // Progress goes to stderr; stdout gets the table, or one JSON object with --json.
 import { ensureServices } from "../tests/support/services.ts";
 import { benchCsvIngest } from "./csv-ingest.ts";
 import { benchFileIngest } from "./file-ingest.ts";
-import { hotlineFile, streamFile } from "./feed-files.ts";
+import { hotlineFile, newOrdersFile, streamFile, type FeedFile } from "./feed-files.ts";
+import { benchIngestGrowth } from "./ingest-growth.ts";
 import { machineFacts } from "./machine.ts";
 import { BenchUsageError, parseOptions, USAGE, type BenchOptions } from "./options.ts";
 import { benchReports } from "./reports.ts";
@@ -37,7 +39,14 @@ const file = needsFile ? await hotlineFile(o.fileScale) : null;
 
 if (wanted("ingest")) {
   log(`file ingest: ${file!.lines} hotline lines, ${o.runs} run(s)`);
-  details.ingest = await benchFileIngest(file!, o.runs, log);
+  details.ingest = await benchFileIngest({ ...file!, shape: "hotline export" }, o.runs, log);
+  const orders = newOrdersFile(o.newOrders);
+  log(`file ingest: ${orders.lines} new orders of one month, ${o.runs} run(s)`);
+  details.new_orders = await benchFileIngest({ ...orders, shape: "new orders", rejected: 0 }, o.runs, log);
+  const sizes: FeedFile[] = [];
+  for (const lines of o.growthLines) sizes.push(await streamFile(file!, lines));
+  log(`ingest growth: ${o.growthLines.join(", ")} hotline lines, ${o.runs} run(s) each`);
+  details.growth = await benchIngestGrowth(sizes, o.runs, log);
   details.csv = await benchCsvIngest(o.fileScale, o.runs, log);
 }
 if (wanted("stream")) {
@@ -57,9 +66,12 @@ if (wanted("reports")) {
 
 const summary: BenchSummary = {
   ingest_ratio: details.ingest?.ratio ?? null,
+  new_orders_ingest_ratio: details.new_orders?.ratio ?? null,
+  ingest_peak_rss_mb: details.growth?.peak_rss_mb ?? null,
   csv_ratio: details.csv?.ratio ?? null,
   stream_ratio: details.stream?.ratio ?? null,
   p99_latency_ms: details.stream?.p99_ms ?? null,
+  p99_latency_busy_ms: details.stream?.p99_busy_ms ?? null,
   annual_report_ms: details.reports?.annual_ms ?? null,
   monthly_report_ms: details.reports?.monthly_ms ?? null,
   peak_rss_mb: details.stream?.peak_rss_mb ?? null,

@@ -1,5 +1,6 @@
-// Sizes of one bench run. The full sizes are the issue's (>= 200k file records, >= 500k stream
-// events, >= 10M stored events); --smoke shrinks them so a run takes well under a minute.
+// Sizes of one bench run. The full sizes are the issue's (>= 200k file records of each shape,
+// ingests of 50k, 200k and 1M lines, >= 500k stream events, >= 10M stored events); --smoke
+// shrinks them so a run takes about two minutes.
 export interface BenchOptions {
   json: boolean;
   smoke: boolean;
@@ -7,6 +8,10 @@ export interface BenchOptions {
   runs: number;
   /** Feed generator scale for the file ingest (scale 3.1 gives ~204k hotline lines). */
   fileScale: number;
+  /** Lines of the monthly export of new orders, the file ingest's second shape. */
+  newOrders: number;
+  /** Sizes of the generator's export for the ingest growth (time and peak memory per size). */
+  growthLines: readonly number[];
   streamEvents: number;
   latencyRate: number;
   latencySeconds: number;
@@ -19,7 +24,7 @@ export const SECTIONS = ["ingest", "stream", "reports"] as const;
 export const USAGE = `usage: pnpm bench [--json] [--smoke] [--runs N] [--only ${SECTIONS.join(",")}]
 
   --json          one JSON object on standard output instead of the table
-  --smoke         small sizes, one run (under a minute; the tests run it)
+  --smoke         small sizes, one run (about two minutes; the tests run it)
   --runs N        runs per measurement, the table shows medians (default 3, 1 with --smoke)
   --only LIST     some of the sections: ${SECTIONS.join(", ")}
   -h, --help      this text
@@ -60,6 +65,8 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
     smoke,
     runs,
     fileScale: smoke ? 0.25 : 3.1,
+    newOrders: smoke ? 5_000 : 200_000,
+    growthLines: smoke ? [2_000, 5_000, 10_000] : [50_000, 200_000, 1_000_000],
     streamEvents: smoke ? 20_000 : 500_000,
     latencyRate: smoke ? 500 : 2_000,
     latencySeconds: smoke ? 4 : 30,

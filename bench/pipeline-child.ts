@@ -2,9 +2,9 @@
 // way `casepulse start` wires them, and watches its own embedded ClickHouse (only this process
 // may open the folder), so "queryable" is observed where the data lives.
 // Phase 1 (throughput): from before the roles start until every produced message is counted in
-// ingest_batches (written after its events). Phase 2 (latency): the parent produces at a steady
-// rate; each msg_id carries its send time and is timed when a query first returns it.
-// The process's peak RSS (VmHWM) covers both phases.
+// ingest_batches (written after its events). Phase 2 (latency, `argv[3]` rounds): the parent
+// produces at a steady rate; each msg_id carries its send time and is timed when a query first
+// returns it. The process's peak RSS (VmHWM) covers both phases.
 import { readFileSync } from "node:fs";
 import { createLogger } from "@casepulse/logging";
 import { createMetrics } from "@casepulse/ops";
@@ -18,7 +18,7 @@ import { percentile } from "./stats.ts";
 export type ToChild = { latencyExpected: number };
 export type FromChild =
   | { phase: "throughput"; ms: number }
-  | { phase: "latency"; seen: number; p50: number; p99: number; max: number }
+  | { phase: "latency"; round: number; seen: number; p50: number; p99: number; max: number }
   | { phase: "done"; peakRssMb: number; peakAnonMb: number; peakNodeMb: number; fileMb: number };
 
 const expected = Number(process.argv[2]);
@@ -63,28 +63,36 @@ send({ phase: "throughput", ms: performance.now() - started });
 
 
 // Latency events carry event times from LATENCY_FROM on, a partition of their own, so each poll
-// reads only them.
-const latencies: number[] = [];
+// reads only them. The parent produces one round after another (the second with a CPU-heavy
+// neighbour running) and says after each how many it sent; a round ends when all are seen.
+const rounds = Number(process.argv[3] ?? 1);
+const roundSizes: number[] = [];
+process.on("message", (m: ToChild) => roundSizes.push(m.latencyExpected));
 const seen = new Set<string>();
-let latencyExpected = Number.POSITIVE_INFINITY;
-process.on("message", (m: ToChild) => (latencyExpected = m.latencyExpected));
-const deadline = () => Date.now() > latencyDeadline;
-let latencyDeadline = Number.POSITIVE_INFINITY;
-while (seen.size < latencyExpected && !deadline()) {
-  if (latencyExpected !== Number.POSITIVE_INFINITY && latencyDeadline === Number.POSITIVE_INFINITY) latencyDeadline = Date.now() + 60_000;
-  const rows = await ctx.store.query<{ msg_id: string }>(
-    `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND ingested_at >= now64(3) - INTERVAL 10 SECOND`,
-    { from: LATENCY_FROM },
-  );
-  const at = Date.now();
-  for (const { msg_id } of rows) {
-    if (seen.has(msg_id)) continue;
-    seen.add(msg_id);
-    latencies.push(at - parseSentAt(msg_id));
+for (let round = 0; round < rounds; round += 1) {
+  const latencies: number[] = [];
+  let deadline = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const size = roundSizes[round];
+    if (size !== undefined) {
+      if (latencies.length >= size) break;
+      if (deadline === Number.POSITIVE_INFINITY) deadline = Date.now() + 60_000;
+      if (Date.now() > deadline) break;
+    }
+    const rows = await ctx.store.query<{ msg_id: string }>(
+      `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND ingested_at >= now64(3) - INTERVAL 10 SECOND`,
+      { from: LATENCY_FROM },
+    );
+    const at = Date.now();
+    for (const { msg_id } of rows) {
+      if (seen.has(msg_id)) continue;
+      seen.add(msg_id);
+      latencies.push(at - parseSentAt(msg_id));
+    }
+    await sleep(20);
   }
-  await sleep(20);
+  send({ phase: "latency", round, seen: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
 }
-send({ phase: "latency", seen: seen.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
 
 await ingest.close();
 await storeWorker.close();

@@ -1,7 +1,8 @@
 // Stream: `casepulse produce` fills a fresh topic; a plain kafkajs consumer group reads it to the
 // end (the baseline); then the pipeline process consumes the same messages until all are
-// queryable. Then a paced producer measures produce-to-queryable latency, and the pipeline
-// process reports its peak RSS.
+// queryable. Then a paced producer measures produce-to-queryable latency twice: alone, then with a
+// CPU-heavy neighbour (a busy loop on one core, cpu-neighbour.ts) running beside the pipeline;
+// last the pipeline process reports its peak RSS, over all of it.
 import { topicVariable } from "@casepulse/config";
 import { FEEDS, type Feed } from "@casepulse/feeds";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import { Queue } from "bullmq";
 import { redisConnection } from "@casepulse/queues";
 import type { Services } from "../tests/support/services.ts";
 import { CLI, forkScript, runScript } from "./child.ts";
+import { startBusyLoop } from "./cpu-neighbour.ts";
 import type { FeedFile } from "./feed-files.ts";
 import { consumeToEnd, kafkaClient, producePaced, removeRun } from "./kafka-tools.ts";
 import { latencyEvent } from "./latency-events.ts";
@@ -24,6 +26,9 @@ export interface StreamRun {
   ratio: number;
   p50_ms: number;
   p99_ms: number;
+  /** The same latency with the busy loop running. */
+  p50_busy_ms: number;
+  p99_busy_ms: number;
   peak_rss_mb: number;
   /** Peak of anonymous memory (heaps, ClickHouse buffers), without the engine's mapped code. */
   peak_anon_mb: number;
@@ -54,28 +59,35 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
     const produced = await runScript(CLI, ["produce", "--source", "hotline", "--file", file.path], env);
     const baselineMs = await consumeToEnd(kafka, topics.hotline, `${id}-baseline`, file.lines);
 
-    const child = forkScript(join(ROOT, "bench/pipeline-child.ts"), [String(file.lines)], env);
+    const child = forkScript(join(ROOT, "bench/pipeline-child.ts"), [String(file.lines), "2"], env);
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     const messages: FromChild[] = [];
     const waiters: (() => void)[] = [];
     child.on("message", (m: FromChild) => (messages.push(m), waiters.splice(0).forEach((w) => w())));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // The child's messages come in order: throughput, latency (round 0, then 1), done.
     const next = async <P extends FromChild["phase"]>(phase: P): Promise<Extract<FromChild, { phase: P }>> => {
       for (;;) {
-        const m = messages.find((x) => x.phase === phase);
+        const m = messages.shift();
+        if (m && m.phase !== phase) throw new Error(`pipeline sent ${m.phase} where ${phase} was due`);
         if (m) return m as Extract<FromChild, { phase: P }>;
         const code = await Promise.race([new Promise<undefined>((r) => waiters.push(() => r(undefined))), exited]);
-        if (code !== undefined && !messages.some((x) => x.phase === phase)) throw new Error(`pipeline exited ${code}: ${stderr}`);
+        if (code !== undefined && messages.length === 0) throw new Error(`pipeline exited ${code}: ${stderr}`);
       }
     };
     const throughput = await next("throughput");
     const count = rate * seconds;
-    const run = id.slice(5);
-    await producePaced(kafka, topics.hotline, rate, count, (seq, sentAt) => latencyEvent(run, seq, sentAt));
-    child.send({ latencyExpected: count } satisfies ToChild);
-    const latency = await next("latency");
-    if (latency.seen !== count) throw new Error(`latency: ${latency.seen} of ${count} events became queryable within 60 s`);
+    const latencyRound = async (run: string) => {
+      await producePaced(kafka, topics.hotline, rate, count, (seq, sentAt) => latencyEvent(run, seq, sentAt));
+      child.send({ latencyExpected: count } satisfies ToChild);
+      const latency = await next("latency");
+      if (latency.seen !== count) throw new Error(`latency round ${latency.round}: ${latency.seen} of ${count} events became queryable within 60 s`);
+      return latency;
+    };
+    const quiet = await latencyRound(id.slice(5));
+    const neighbour = await startBusyLoop();
+    const busy = await latencyRound(`${id.slice(5)}b`).finally(() => neighbour.stop());
     const done = await next("done");
     await exited;
     return {
@@ -83,8 +95,10 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
       baseline_per_s: file.lines / (baselineMs / 1000),
       pipeline_per_s: file.lines / (throughput.ms / 1000),
       ratio: baselineMs / throughput.ms,
-      p50_ms: latency.p50,
-      p99_ms: latency.p99,
+      p50_ms: quiet.p50,
+      p99_ms: quiet.p99,
+      p50_busy_ms: busy.p50,
+      p99_busy_ms: busy.p99,
       peak_rss_mb: done.peakRssMb,
       peak_anon_mb: done.peakAnonMb,
       peak_node_mb: done.peakNodeMb,
@@ -112,7 +126,7 @@ export async function benchStream(
     runs.push(r);
     log(
       `stream run ${i + 1}: produce ${r.produce_per_s.toFixed(0)}/s, kafkajs ${r.baseline_per_s.toFixed(0)}/s, ` +
-        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB, of which Node ${r.peak_node_mb.toFixed(0)} MB)`,
+        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, with a busy neighbour p50 ${r.p50_busy_ms} ms, p99 ${r.p99_busy_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB, of which Node ${r.peak_node_mb.toFixed(0)} MB)`,
     );
   }
   const med = (k: keyof StreamRun) => median(runs.map((r) => r[k]));
@@ -126,6 +140,8 @@ export async function benchStream(
     ratio: med("ratio"),
     p50_ms: med("p50_ms"),
     p99_ms: med("p99_ms"),
+    p50_busy_ms: med("p50_busy_ms"),
+    p99_busy_ms: med("p99_busy_ms"),
     peak_rss_mb: med("peak_rss_mb"),
     peak_anon_mb: med("peak_anon_mb"),
     peak_node_mb: med("peak_node_mb"),

@@ -6,7 +6,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./support/cli.ts";
 import { ensureServices, type Services } from "./support/services.ts";
 
-const KEYS = ["ingest_ratio", "stream_ratio", "p99_latency_ms", "annual_report_ms", "monthly_report_ms", "peak_rss_mb"] as const;
+const KEYS = [
+  "ingest_ratio",
+  "new_orders_ingest_ratio",
+  "ingest_peak_rss_mb",
+  "stream_ratio",
+  "p99_latency_ms",
+  "p99_latency_busy_ms",
+  "annual_report_ms",
+  "monthly_report_ms",
+  "peak_rss_mb",
+] as const;
 
 let services: Services;
 beforeAll(async () => {
@@ -37,5 +47,8 @@ describe("pnpm bench --smoke --json", () => {
       expect(Number.isFinite(value) && (value as number) > 0, `${key} = ${String(value)}`).toBe(true);
     }
     expect(summary.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
+    const growth = (summary.details as { growth: { sizes: { lines: number; peak_rss_mb: number }[] } }).growth;
+    expect(growth.sizes.map((s) => s.lines)).toEqual([2_000, 5_000, 10_000]);
+    for (const size of growth.sizes) expect(size.peak_rss_mb).toBeGreaterThan(0);
   });
 });

@@ -33,17 +33,17 @@ export const SPIKE = { yearIndex: 1, month0: 4, category: "城乡建设/违法�
 const SLOW_MONTHS = new Set(["0-7", "1-1", "1-6"]);
 /** (yearIndex, month0) pairs where this unit (about a fifth of the orders) closes many of its orders late */
 export const SLOW_UNIT = { unit: "蛇口街道执法队", lateProbability: 0.4, months: new Set(["0-4", "0-10", "1-3", "1-9"]) } as const;
-const CATEGORY_WEIGHTS = CATEGORIES.map((c) => [c, c.weight] as const);
+export const CATEGORY_WEIGHTS = CATEGORIES.map((c) => [c, c.weight] as const);
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 1, 1, 3, 10, 10, 10, 10, 7, 7, 10, 10, 10, 10, 7, 7, 7, 7, 3, 3].map(
   (w, h) => [h, w] as const,
 );
 
-function randomInstant(rng: Rng, year: number, month0: number): number {
+export function randomInstant(rng: Rng, year: number, month0: number): number {
   return shanghaiTime(year, month0, rng.int(1, daysIn(year, month0)), rng.weighted(HOUR_WEIGHTS), rng.int(0, 59), rng.int(0, 59));
 }
 
 /** 工单编号 like SZ24033100012: registration day (Shanghai) and a sequence within the day. */
-function orderIdAt(ids: IdFactory, at: number): string {
+export function orderIdAt(ids: IdFactory, at: number): string {
   const day = shanghaiParts(at);
   const ymd = [day.year % 100, day.month0 + 1, day.day].map((n) => String(n).padStart(2, "0")).join("");
   return `SZ${ymd}${String(ids.next(`order:${ymd}`)).padStart(5, "0")}`;

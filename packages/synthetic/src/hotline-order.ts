@@ -46,6 +46,9 @@ const FORMS: FormWeights = [
 
 const MINUTE_MS = 60_000;
 
+/** How residents reach 12345 (the 登记 record's channel). */
+export const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [["电话", 60], ["微信", 20], ["网站", 10], ["APP", 10]];
+
 type Fields = Omit<HotlineEvent, "msg_id" | "order_id" | "event" | "event_time">;
 
 export function orderEvents(rng: Rng, x: Rng, ids: IdFactory, plan: OrderPlan, cutoff: number): Emitted<HotlineEvent>[] {
@@ -80,7 +83,7 @@ export function orderEvents(rng: Rng, x: Rng, ids: IdFactory, plan: OrderPlan, c
     community: plan.community,
     deadline: fmtDeadline(deadline),
   };
-  if (rng.chance(0.9)) register.channel = rng.weighted<Channel>([["电话", 60], ["微信", 20], ["网站", 10], ["APP", 10]]);
+  if (rng.chance(0.9)) register.channel = rng.weighted(CHANNEL_WEIGHTS);
   if (plan.repeatOf !== null && !plan.repeatMarkedOnDispatch) register.repeat_of = plan.repeatOf;
   if (phone !== null) register.caller_phone = phone;
   if (rng.chance(0.85)) register.content = complaintText(rng, plan.community, rng.pick(plan.category.issues), phone);

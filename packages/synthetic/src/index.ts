@@ -1,3 +1,4 @@
+export { newOrdersExport, type NewOrdersOptions } from "./gen-new-orders.ts";
 export { generateFeeds, type GenerateOptions, type GeneratedFeeds, type FeedTruth, type FeedCounts } from "./generate-feeds.ts";
 export { writeFeeds, streetFolderProblem, type WriteFeedsOptions, type FeedsManifest } from "./write-feeds.ts";
 export { FILE_FORMATS, type FileFormat, type FormFile } from "./write-formats.ts";
