@@ -60,8 +60,8 @@ if (wanted("stream")) {
   }
 }
 if (wanted("reports")) {
-  log(`reports: ${o.reportEvents} events`);
-  details.reports = await benchReports(o.reportEvents, Math.max(3, o.runs), log);
+  log(`reports: ${o.reportEvents} events, and ${o.reportGrowth.join(", ")} for the growth`);
+  details.reports = await benchReports(o.reportEvents, o.reportGrowth, Math.max(3, o.runs), log);
 }
 
 const summary: BenchSummary = {

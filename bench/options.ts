@@ -16,6 +16,8 @@ export interface BenchOptions {
   latencyRate: number;
   latencySeconds: number;
   reportEvents: number;
+  /** Other store sizes whose annual and monthly reports show how report time grows (beside reportEvents). */
+  reportGrowth: readonly number[];
   only: ReadonlySet<string> | null;
 }
 
@@ -71,6 +73,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
     latencyRate: smoke ? 500 : 2_000,
     latencySeconds: smoke ? 4 : 30,
     reportEvents: smoke ? 200_000 : 10_000_000,
+    reportGrowth: smoke ? [50_000] : [1_000_000, 30_000_000],
     only: sections,
   };
 }

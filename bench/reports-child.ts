@@ -3,7 +3,8 @@
 // serves while it holds the folder (the endpoint and the client of the CLI, here in one process).
 // The store is made once per size and kept (cache folder) with the current migrations applied on
 // open, its parts merged; each period gets one untimed warm-up (page cache), then `runs` timed builds,
-// of every street and of one street (a district's: report-events.ts).
+// of every street and of one street (a district's: report-events.ts); with `direct`, only the
+// reports of every street built in this process (the growth sizes).
 import { startRouteServer } from "@casepulse/ops";
 import { buildReport } from "@casepulse/reporting";
 import { foldIntoOrderState, migrate, openStore, recordMsgIdsFrom } from "@casepulse/store";
@@ -12,7 +13,7 @@ import { queryRoute } from "../services/cli/src/reading/query-endpoint.ts";
 import { remoteReader } from "../services/cli/src/reading/remote-reader.ts";
 import { BENCH_STREETS, reportEventsSql } from "./report-events.ts";
 
-const [dataDir, eventsText, runsText] = process.argv.slice(2) as [string, string, string];
+const [dataDir, eventsText, runsText, kinds = "all"] = process.argv.slice(2) as [string, string, string, string?];
 const events = Number(eventsText);
 const runs = Number(runsText);
 const db = "bench_reports";
@@ -62,7 +63,7 @@ try {
     street_: (period: string) => buildReport(store, period, { street }),
     forwarded_: (period: string) => forwarded.report({ period, options: {}, series: false }),
   };
-  for (const [prefix, build] of Object.entries(builds)) {
+  for (const [prefix, build] of Object.entries(builds).filter(([prefix]) => kinds === "all" || prefix === "")) {
     for (const [kind, period] of [["year", "2024"], ["month", "2024-06"]] as const) {
       await build(period);
       for (let i = 0; i < runs; i += 1) {

@@ -1,5 +1,6 @@
 // Reports: buildReport over a store of >= 10M hotline events, annual and monthly, directly and
-// forwarded (asked of the query endpoint of a running `casepulse start`).
+// forwarded (asked of the query endpoint of a running `casepulse start`); and the same periods'
+// reports over stores of other sizes, to show how report time grows with the store.
 import { join } from "node:path";
 import { lastJson, runScript } from "./child.ts";
 import { median } from "./stats.ts";
@@ -14,14 +15,36 @@ export interface ReportsResult {
   monthly_street_ms: number;
   annual_forwarded_ms: number;
   monthly_forwarded_ms: number;
+  /** Annual and monthly report times by store size, smallest first (the main size among them). */
+  growth: { events: number; annual_ms: number; monthly_ms: number }[];
 }
 
-export async function benchReports(events: number, runs: number, log: (m: string) => void): Promise<ReportsResult> {
+interface ChildOut {
+  events: number;
+  year: number[];
+  month: number[];
+  street_year: number[];
+  street_month: number[];
+  forwarded_year: number[];
+  forwarded_month: number[];
+}
+
+/** One store size's child: every kind of build, or (`direct`) only the district's own. */
+async function measure(events: number, runs: number, builds: "all" | "direct", log: (m: string) => void): Promise<ChildOut> {
   const dir = cacheDir(`reports-${events}`);
-  const child = runScript(join(ROOT, "bench/reports-child.ts"), [dir, String(events), String(runs)], {});
-  const r = await child;
+  const r = await runScript(join(ROOT, "bench/reports-child.ts"), [dir, String(events), String(runs), builds], {});
   if (r.stderr.trim()) log(r.stderr.trim());
-  const out = lastJson<{ events: number; year: number[]; month: number[]; street_year: number[]; street_month: number[]; forwarded_year: number[]; forwarded_month: number[] }>(r.stdout);
+  return lastJson<ChildOut>(r.stdout);
+}
+
+export async function benchReports(events: number, growth: readonly number[], runs: number, log: (m: string) => void): Promise<ReportsResult> {
+  const out = await measure(events, runs, "all", log);
+  const sizes = [out];
+  for (const size of growth) {
+    const other = await measure(size, runs, "direct", log);
+    log(`reports over ${other.events} events: annual ${other.year.map((t) => t.toFixed(0)).join(", ")} ms, monthly ${other.month.map((t) => t.toFixed(0)).join(", ")} ms`);
+    sizes.push(other);
+  }
   const list = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(", ");
   log(
     `reports: annual ${list(out.year)} ms (one street ${list(out.street_year)}, forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (one street ${list(out.street_month)}, forwarded ${list(out.forwarded_month)})`,
@@ -34,5 +57,8 @@ export async function benchReports(events: number, runs: number, log: (m: string
     monthly_street_ms: median(out.street_month),
     annual_forwarded_ms: median(out.forwarded_year),
     monthly_forwarded_ms: median(out.forwarded_month),
+    growth: sizes
+      .map((o) => ({ events: o.events, annual_ms: median(o.year), monthly_ms: median(o.month) }))
+      .sort((a, b) => a.events - b.events),
   };
 }

@@ -50,5 +50,9 @@ describe("pnpm bench --smoke --json", () => {
     const growth = (summary.details as { growth: { sizes: { lines: number; peak_rss_mb: number }[] } }).growth;
     expect(growth.sizes.map((s) => s.lines)).toEqual([2_000, 5_000, 10_000]);
     for (const size of growth.sizes) expect(size.peak_rss_mb).toBeGreaterThan(0);
+    // Report growth: the smoke's own growth size beside its main store, each with both reports timed.
+    const reports = (summary.details as { reports: { growth: { events: number; annual_ms: number; monthly_ms: number }[] } }).reports;
+    expect(reports.growth.map((g) => g.events)).toEqual([50_000, 200_000]);
+    for (const g of reports.growth) expect(Math.min(g.annual_ms, g.monthly_ms)).toBeGreaterThan(0);
   });
 });
