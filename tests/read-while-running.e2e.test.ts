@@ -5,8 +5,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEEDS } from "@casepulse/feeds";
 import { runCli, type CliResult } from "./support/cli.ts";
-import { produceAll, testPipeline } from "./support/pipeline.ts";
+import { testPipeline } from "./support/pipeline.ts";
 import { ensureServices, type Services } from "./support/services.ts";
 import { workbookCells } from "./support/workbook.ts";
 
@@ -45,7 +46,11 @@ describe("reading while casepulse start holds the embedded folder", () => {
       const feeds = join(p.work, "feeds");
       const gen = await runCli(["generate", "--out", feeds, "--seed", "31", "--scale", "0.1"], {});
       expect(gen.code, gen.stderr).toBe(0);
-      await produceAll(p.env, feeds);
+      // One feed is produced only after the reads below: what the pipeline stores after an
+      // analyst's statement was answered must be stored too.
+      const [late, ...early] = [...FEEDS].reverse();
+      const produce = async (feed: string) => expect((await runCli(["produce", "--source", feed, "--file", join(feeds, `${feed}.jsonl`)], p.env)).code).toBe(0);
+      for (const feed of early) await produce(feed);
       const run = p.start();
       await run.httpPort;
       const pid = run.child.pid!;
@@ -64,6 +69,8 @@ describe("reading while casepulse start holds the embedded folder", () => {
         expect(refused.stderr, args.join(" ")).toMatch(heldBy(pid));
         expect(refused.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
       }
+
+      await produce(late!);
 
       // The endpoint: loopback, for the folder's owner only, reads only.
       const opsPath = join(p.env.CASEPULSE_DATA!, ".casepulse-ops.json");
@@ -99,6 +106,11 @@ describe("reading while casepulse start holds the embedded folder", () => {
       const xlsxAfter = join(p.work, "after.xlsx");
       expect((await runCli(["report", "--period", "2024", "--format", "xlsx", "--out", xlsxAfter], p.env)).code).toBe(0);
       expect(await workbookCells(xlsxDuring)).toEqual(await workbookCells(xlsxAfter));
+      // Every record produced was stored or kept as a dead letter: the reads asked of the running
+      // pipeline (the sql above all, run with readonly = 2) left its writes working to the end.
+      const produced = FEEDS.reduce((sum, feed) => sum + readFileSync(join(feeds, `${feed}.jsonl`), "utf8").split("\n").filter((l) => l.trim() !== "").length, 0);
+      const stored = await runCli(["sql", "SELECT sum(received) AS n FROM stream.ingest_batches FINAL"], p.env);
+      expect(stored.stdout, stored.stderr).toBe(`n\n${produced}\n`);
       // What was compared is not empty: the stream stored orders, cases and dead letters.
       expect(JSON.parse(during[3]!.stdout).hotline.orders).toBeGreaterThan(0);
       expect(during[7]!.stdout.trim().split("\n")).toHaveLength(5);

@@ -21,6 +21,13 @@ export interface Store {
   readonly database: string;
   readonly embedded: boolean;
   readonly client: ClickHouseClient;
+  /**
+   * The client of analysts' read-only statements (read-only.ts). On a server, `client`: its
+   * settings go with each request. On the embedded engine, a second connection to the same
+   * folder: the engine keeps a query's settings for the rest of its connection, so `readonly = 2`
+   * set on the pipeline's own connection would refuse every write after it.
+   */
+  readClient(): ClickHouseClient;
   /** Runs a SELECT; outside values go in `params` and are referenced as {name:Type}. */
   query<T>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
   command(sql: string, params?: Record<string, unknown>): Promise<void>;
@@ -86,6 +93,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const embedded = !config.url;
   let client: ClickHouseClient;
   let rawInsert: RawInsert | null = null;
+  let readClient: () => ClickHouseClient;
+  let reading: ClickHouseClient | null = null;
   let where: string | undefined;
   if (embedded) {
     const path = resolve(config.dataDir);
@@ -102,6 +111,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       const connection = createChdbConnection({ path });
       client = createClient({ connection: connection as never, clickhouse_settings: ENGINE_SETTINGS });
       rawInsert = (params) => connection.chdb.rawInsert(params);
+      readClient = () => (reading ??= createClient({ connection: createChdbConnection({ path }) as never, clickhouse_settings: ENGINE_SETTINGS }));
     } catch (err) {
       throw toStoreError(err, `cannot open embedded ClickHouse in ${path} (is another casepulse process using it?)`, where);
     }
@@ -113,11 +123,14 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       request_timeout: 60_000,
       clickhouse_settings: { date_time_input_format: "best_effort", ...ENGINE_SETTINGS },
     });
+    const server = client;
+    readClient = () => server;
   }
   let closed = false;
-  return storeOn(client, config.database, rawInsert, where, async () => {
+  return storeOn(client, readClient, config.database, rawInsert, where, async () => {
     if (closed) return;
     closed = true;
+    await reading?.close();
     await client.close();
   });
 }
@@ -129,7 +142,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
  */
 type RawInsert = (params: { table: string; values: Buffer; format: "JSONEachRow"; settings: Record<string, string | number> }) => Promise<unknown>;
 
-function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInsert | null, where: string | undefined, close: () => Promise<void>): Store {
+function storeOn(client: ClickHouseClient, readClient: () => ClickHouseClient, database: string, rawInsert: RawInsert | null, where: string | undefined, close: () => Promise<void>): Store {
   if (!IDENTIFIER.test(database)) throw new Error(`invalid database name ${JSON.stringify(database)}`);
   const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined, options?: { temporary?: boolean }) => {
     if (lines.length === 0) return;
@@ -154,6 +167,7 @@ function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInser
     database,
     embedded: rawInsert !== null,
     client,
+    readClient,
     async query<T>(sql: string, params?: Record<string, unknown>) {
       try {
         const rs = await client.query({
@@ -177,7 +191,7 @@ function storeOn(client: ClickHouseClient, database: string, rawInsert: RawInser
     },
     insert: (table, rows, dedupToken) => insertLines(table, rows.map((r) => JSON.stringify(r)), dedupToken),
     insertJsonLines: insertLines,
-    withDatabase: (other) => storeOn(client, other, rawInsert, where, async () => {}),
+    withDatabase: (other) => storeOn(client, readClient, other, rawInsert, where, async () => {}),
     close,
   };
 }

@@ -36,7 +36,8 @@ export async function readOnlyQuery(
 ): Promise<AsyncIterable<string>> {
   const statement = await checkReadOnly(store, sql);
   try {
-    const result = await store.client.query({
+    // Its own connection on the embedded engine (client.ts readClient): the settings stay there.
+    const result = await store.readClient().query({
       query: statement,
       format,
       query_params: params,
