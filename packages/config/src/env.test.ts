@@ -171,7 +171,7 @@ describe("streamEnvSchema: defaults and other variables", () => {
       CASEPULSE_TOPIC_LITIGATION: "raw.litigation",
       CASEPULSE_JOB_RECORDS: 5000,
       CASEPULSE_MAX_QUEUE_DEPTH: 40,
-      CASEPULSE_WORKER_CONCURRENCY: 1,
+      CASEPULSE_WORKER_CONCURRENCY: 2,
       ALERT_WEBHOOK_KIND: "json",
     });
   });
