@@ -61,7 +61,7 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
 
     const child = forkScript(join(ROOT, "bench/pipeline-child.ts"), [String(file.lines), "2"], env);
     let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-4000)));
     const messages: FromChild[] = [];
     const waiters: (() => void)[] = [];
     child.on("message", (m: FromChild) => (messages.push(m), waiters.splice(0).forEach((w) => w())));

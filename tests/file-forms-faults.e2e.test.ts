@@ -108,7 +108,7 @@ describe("exports that cannot be read at all", () => {
       env: { ...process.env, ...env },
     });
     let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
     child.stdin.end(bytes);
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).toBe(0);

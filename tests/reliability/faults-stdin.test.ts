@@ -40,8 +40,8 @@ function cli(args: string[], env: Record<string, string>, stdin: Stdin, untilMs?
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   if (untilMs) setTimeout(() => child.kill("SIGTERM"), untilMs);
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
@@ -52,8 +52,8 @@ function shellLoop(env: Record<string, string>): Promise<CliResult> {
   const child = spawn("bash", ["-c", script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
@@ -131,7 +131,7 @@ describe("faults: standard input never reaches the engine", () => {
     socket.stdin.end(readFileSync(file));
     const outputs = await Promise.all([shell, socket].map((child) => new Promise<string>((resolve, reject) => {
       let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
       child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`ingest --file - exited ${code}`))));
     })));
     const counts = (out: string) => {

@@ -51,8 +51,8 @@ export function testPipeline(services: Services, name: string, overrides: Record
       void exit.then(() => children.delete(child));
       const httpPort = new Promise<number>((resolve, reject) => {
         let seen = "";
-        child.stderr?.on("data", (d: Buffer) => {
-          seen += d.toString();
+        child.stderr?.setEncoding("utf8").on("data", (d: string) => {
+          seen += d;
           const m = /"http":"[^"]*:(\d+)"/.exec(seen);
           if (m) resolve(Number(m[1]));
         });

@@ -20,7 +20,7 @@ async function receiver(script: Answer[]) {
   const bodies: unknown[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let text = "";
-    req.on("data", (d: Buffer) => (text += d.toString()));
+    req.setEncoding("utf8").on("data", (d: string) => (text += d));
     req.on("end", () => {
       bodies.push(JSON.parse(text));
       const [status, body] = script[Math.min(bodies.length - 1, script.length - 1)]!;
