@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { prepareExport } from "@casepulse/ingestion";
 import { createPiiProtector } from "@casepulse/normalize";
 import { writeFeeds } from "@casepulse/synthetic";
-import { CLI, lastJson, runScript } from "./child.ts";
-import { runWithPeakMemory, type PeakMemory } from "./peak-memory.ts";
+import { measuredIngest } from "./ingest-growth.ts";
+import type { PeakMemory } from "./peak-memory.ts";
 import { median } from "./stats.ts";
 import { cacheDir, runDir } from "./workdir.ts";
 
@@ -45,15 +45,9 @@ async function inputs(scale: number): Promise<Inputs> {
   return { csv, jsonl, records };
 }
 
-async function load(path: string, dir: string, name: string, records: number): Promise<{ wallMs: number } & PeakMemory> {
+function load(path: string, dir: string, name: string, records: number): Promise<{ wallMs: number } & PeakMemory> {
   const env = { CASEPULSE_DATA: join(dir, name), CASEPULSE_DB: "bench_csv", CASEPULSE_PII_KEY: PII_KEY };
-  const empty = join(dir, `${name}-empty.jsonl`);
-  writeFileSync(empty, "");
-  await runScript(CLI, ["ingest", "--source", "hotline", "--file", empty], env);
-  const run = await runWithPeakMemory(CLI, ["ingest", "--source", "hotline", "--file", path, "--json"], env, dir);
-  const outcome = lastJson<{ received: number }>(run.stdout);
-  if (outcome.received !== records) throw new Error(`ingest of ${path} read ${outcome.received} of ${records} records`);
-  return run;
+  return measuredIngest(path, records, env, dir, name);
 }
 
 export async function benchCsvIngest(scale: number, runs: number, log: (m: string) => void): Promise<CsvIngestResult> {

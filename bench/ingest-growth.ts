@@ -4,7 +4,7 @@
 // (peak-memory.ts). Whether the peak stays flat as the file grows is the question (target 512 MB).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLI, lastJson, runScript } from "./child.ts";
+import { CLI, lastJson, runScript, type Finished } from "./child.ts";
 import type { FeedFile } from "./feed-files.ts";
 import { runWithPeakMemory, type PeakMemory } from "./peak-memory.ts";
 import { median } from "./stats.ts";
@@ -28,16 +28,26 @@ export interface IngestGrowthResult {
   peak_rss_mb: number;
 }
 
+/**
+ * `casepulse ingest` of a hotline file into the store of `env` (`CASEPULSE_DATA`), migrated
+ * beforehand by an empty ingest as an everyday ingest finds it, with the ingest's peak memory;
+ * it must read every one of the file's `records`. `scratch` holds the empty file and the peak's notes.
+ */
+export async function measuredIngest(path: string, records: number, env: Record<string, string>, scratch: string, name = "data"): Promise<Finished & PeakMemory> {
+  const empty = join(scratch, `${name}-empty.jsonl`);
+  writeFileSync(empty, "");
+  await runScript(CLI, ["ingest", "--source", "hotline", "--file", empty], env);
+  const run = await runWithPeakMemory(CLI, ["ingest", "--source", "hotline", "--file", path, "--json"], env, scratch);
+  const outcome = lastJson<{ received: number }>(run.stdout);
+  if (outcome.received !== records) throw new Error(`ingest of ${path} read ${outcome.received} of ${records} records`);
+  return run;
+}
+
 async function once(file: FeedFile): Promise<GrowthPoint & { source: PeakMemory["source"] }> {
   const dir = runDir("growth");
   try {
     const env = { CASEPULSE_DATA: join(dir.path, "data"), CASEPULSE_DB: "bench_growth" };
-    const empty = join(dir.path, "empty.jsonl");
-    writeFileSync(empty, "");
-    await runScript(CLI, ["ingest", "--source", "hotline", "--file", empty], env);
-    const run = await runWithPeakMemory(CLI, ["ingest", "--source", "hotline", "--file", file.path, "--json"], env, dir.path);
-    const outcome = lastJson<{ received: number }>(run.stdout);
-    if (outcome.received !== file.lines) throw new Error(`ingest read ${outcome.received} of ${file.lines} lines`);
+    const run = await measuredIngest(file.path, file.lines, env, dir.path);
     return {
       lines: file.lines,
       wall_ms: run.wallMs,

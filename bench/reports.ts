@@ -38,14 +38,14 @@ async function measure(events: number, runs: number, builds: "all" | "direct", l
 }
 
 export async function benchReports(events: number, growth: readonly number[], runs: number, log: (m: string) => void): Promise<ReportsResult> {
+  const list = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(", ");
   const out = await measure(events, runs, "all", log);
   const sizes = [out];
   for (const size of growth) {
     const other = await measure(size, runs, "direct", log);
-    log(`reports over ${other.events} events: annual ${other.year.map((t) => t.toFixed(0)).join(", ")} ms, monthly ${other.month.map((t) => t.toFixed(0)).join(", ")} ms`);
+    log(`reports over ${other.events} events: annual ${list(other.year)} ms, monthly ${list(other.month)} ms`);
     sizes.push(other);
   }
-  const list = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(", ");
   log(
     `reports: annual ${list(out.year)} ms (one street ${list(out.street_year)}, forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (one street ${list(out.street_month)}, forwarded ${list(out.forwarded_month)})`,
   );
