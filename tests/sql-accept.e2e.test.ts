@@ -68,9 +68,29 @@ interface ChildResult {
   stored: {
     outcomes: Record<string, unknown>;
     diffs: Record<string, { rows: number; onlyEngine: number; onlyNode: number }>;
+    slicedDiffs: Record<string, { rows: number; onlyEngine: number; onlyNode: number }>;
+    slicedBatches: number;
     sealedEqual: boolean;
+    slicedSealedEqual: boolean;
     sealedCount: number;
   };
+  sliceLines: number;
+}
+
+/** The engine's readings, whole and in slices, stored what Node's did, table by table. */
+function expectSameStore(r: ChildResult, lines: number) {
+  expect(r.stored.outcomes.by_engine).toEqual(r.stored.outcomes.by_node);
+  expect(r.stored.outcomes.by_engine_sliced).toEqual(r.stored.outcomes.by_node);
+  // The sliced reading did cut the file: one batch a slice (none of which is all blank lines).
+  expect(r.stored.slicedBatches).toBe(Math.ceil(lines / r.sliceLines));
+  for (const [reading, diffs] of [["whole", r.stored.diffs], ["sliced", r.stored.slicedDiffs]] as const) {
+    for (const [table, d] of Object.entries(diffs)) {
+      expect(d.rows, `${reading} ${table}`).toBeGreaterThan(0);
+      expect({ reading, table, onlyEngine: d.onlyEngine, onlyNode: d.onlyNode }).toEqual({ reading, table, onlyEngine: 0, onlyNode: 0 });
+    }
+  }
+  expect(r.stored.sealedEqual).toBe(true);
+  expect(r.stored.slicedSealedEqual).toBe(true);
 }
 
 const item = { msg_id: "s-1", item_id: "SF-1", kind: "司法建议", received_at: "2024-03-01 09:00:00", due_at: "2024-04-01 18:00:00", updated_at: "2024-03-01 09:00:00", status: "办理中" };
@@ -97,12 +117,7 @@ describe("supervision lines validated by the engine's SQL", () => {
     expect(r.lines.disagreements).toEqual([]);
     expect(r.lines.sqlAccepted).toBeGreaterThan(15);
     expect(r.lines.sqlAccepted).toBe(r.lines.nodeAccepted);
-    expect(r.stored.outcomes.by_engine).toEqual(r.stored.outcomes.by_node);
-    for (const [table, d] of Object.entries(r.stored.diffs)) {
-      expect(d.rows, table).toBeGreaterThan(0);
-      expect({ table, onlyEngine: d.onlyEngine, onlyNode: d.onlyNode }).toEqual({ table, onlyEngine: 0, onlyNode: 0 });
-    }
-    expect(r.stored.sealedEqual).toBe(true);
+    expectSameStore(r, ITEM_EDGES.length);
   });
 });
 
@@ -111,7 +126,8 @@ describe("hotline lines validated by the engine's SQL", () => {
     const generated = generateFeeds({ seed: 31, scale: 0.3 }).hotline;
     const fuzzed = fc.sample(fuzzCase("hotline"), { numRuns: 3000, seed: 20_261_129 }).map((c) => c.bytes);
     const file = join(work, "hotline.jsonl");
-    writeFileSync(file, Buffer.concat([...[...generated, ...EDGES].map((l) => Buffer.from(`${l}\n`)), ...fuzzed.flatMap((b) => [b, Buffer.from("\n")])]));
+    const bytes = Buffer.concat([...[...generated, ...EDGES].map((l) => Buffer.from(`${l}\n`)), ...fuzzed.flatMap((b) => [b, Buffer.from("\n")])]);
+    writeFileSync(file, bytes);
 
     const r = await childJson<ChildResult>("sql-accept-child.ts", [join(work, "data"), file, "hotline"], {});
 
@@ -122,12 +138,7 @@ describe("hotline lines validated by the engine's SQL", () => {
     expect(r.lines.sqlAccepted).toBeGreaterThan(r.lines.nodeAccepted * 0.8);
     expect(r.lines.sqlAccepted).toBeLessThan(r.lines.nodeAccepted);
 
-    expect(r.stored.outcomes.by_engine).toEqual(r.stored.outcomes.by_node);
-    for (const [table, d] of Object.entries(r.stored.diffs)) {
-      expect(d.rows, table).toBeGreaterThan(0);
-      expect({ table, onlyEngine: d.onlyEngine, onlyNode: d.onlyNode }).toEqual({ table, onlyEngine: 0, onlyNode: 0 });
-    }
+    expectSameStore(r, bytes.filter((b) => b === 10).length);
     expect(r.stored.sealedCount).toBeGreaterThan(100);
-    expect(r.stored.sealedEqual).toBe(true);
   });
 });

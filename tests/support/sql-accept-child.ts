@@ -3,8 +3,9 @@
 // - lines: each line through the engine's SQL accepter and toRow in SQL, and through
 //   validateRecord + toRow + encodeEvents in Node; every line the SQL accepts must be accepted by
 //   Node with the same stored row.
-// - stored: the file ingested twice, the engine reading it and Node parsing it, into two
-//   databases; every table the ingest writes must hold the same rows (ids and times of ingestion
+// - stored: the file ingested three times into three databases: the engine reading it whole
+//   (one slice), the engine reading it cut into slices of SLICE_LINES lines, and Node parsing it;
+//   every table the ingest writes must hold the same rows in each (ids and times of ingestion
 //   aside).
 import { readFileSync } from "node:fs";
 import { CONTRACTS, SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, validateRecord, type Feed } from "@casepulse/feeds";
@@ -17,11 +18,13 @@ const accepter = SQL_ACCEPTERS[feed]!;
 const toRows = rowsSql[feed]!;
 const KEY = "sql-accept-test-key-0123456789";
 const pii = createPiiProtector(KEY);
+/** Lines per slice of the sliced engine reading: a prime, so slices end at no round line. */
+const SLICE_LINES = 4_999;
 
 async function compareLines(store: Store) {
-  const stage = await openFileStage(store, feed, file);
+  const stage = await openFileStage(store, feed);
   try {
-    await stage.load(1, Number.MAX_SAFE_INTEGER);
+    await stage.load(file, 1, readFileSync(file, "utf8").split("\n").length);
     await stage.extract((lines) => `${accepter.extract(lines)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
     await stage.accept((extracted) => `${toRows(accepter.select(extracted))} SETTINGS ${SQL_ACCEPT_SETTINGS}`, rowsSqlParams(pii));
     const rows = await store.query<Record<string, unknown> & { n: number }>(`SELECT * FROM ${stage.accepted} ORDER BY n`);
@@ -51,23 +54,23 @@ async function compareLines(store: Store) {
   }
 }
 
-/** Rows of `sql` (over database {db}) in one database and not the other, both ways. */
-async function differences(store: Store, sql: string): Promise<{ rows: number; onlyEngine: number; onlyNode: number }> {
+/** Rows of `sql` (over database {db}) in the engine's database and not Node's, both ways. */
+async function differences(store: Store, sql: string, engine: string): Promise<{ rows: number; onlyEngine: number; onlyNode: number }> {
   const of = (db: string) => sql.replaceAll("{db}", db);
   const count = async (q: string) => Number((await store.query<{ c: number }>(`SELECT count() AS c FROM (${q})`))[0]!.c);
   return {
-    rows: await count(of("by_engine")),
-    onlyEngine: await count(`${of("by_engine")} EXCEPT ${of("by_node")}`),
-    onlyNode: await count(`${of("by_node")} EXCEPT ${of("by_engine")}`),
+    rows: await count(of(engine)),
+    onlyEngine: await count(`${of(engine)} EXCEPT ${of("by_node")}`),
+    onlyNode: await count(`${of("by_node")} EXCEPT ${of(engine)}`),
   };
 }
 
 async function compareStored(store: Store) {
   const outcomes: Record<string, unknown> = {};
-  for (const [db, readInEngine] of [["by_engine", true], ["by_node", false]] as const) {
+  for (const [db, readInEngine, batchSize] of [["by_engine", true, undefined], ["by_engine_sliced", true, SLICE_LINES], ["by_node", false, undefined]] as const) {
     const target = store.withDatabase(db);
     await migrate(target);
-    outcomes[db] = await ingestFile({ store: target, piiKey: KEY, feed, path: file, readInEngine });
+    outcomes[db] = await ingestFile({ store: target, piiKey: KEY, feed, path: file, readInEngine, batchSize });
   }
   const tables: Record<string, string> = {
     events: `SELECT * EXCEPT (ingested_at) FROM {db}.${EVENT_TABLES[feed]} FINAL`,
@@ -77,14 +80,27 @@ async function compareStored(store: Store) {
     batches: "SELECT feed, sum(received), sum(rejected) FROM {db}.ingest_batches FINAL GROUP BY feed",
   };
   const diffs: Record<string, unknown> = {};
-  for (const [name, sql] of Object.entries(tables)) diffs[name] = await differences(store, sql);
+  const slicedDiffs: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries(tables)) {
+    diffs[name] = await differences(store, sql, "by_engine");
+    slicedDiffs[name] = await differences(store, sql, "by_engine_sliced");
+  }
   // The sealed records are encrypted with a fresh IV each: compare what they open to.
   const sealed = async (db: string) =>
     (await store.query<{ source: string; sealed: string }>(`SELECT source, sealed FROM ${db}.rejected_events FINAL ORDER BY source`)).map(
       (r) => `${r.source} ${pii.open(r.sealed).toString("hex")}`,
     );
-  const [engineSealed, nodeSealed] = [await sealed("by_engine"), await sealed("by_node")];
-  return { outcomes, diffs, sealedEqual: JSON.stringify(engineSealed) === JSON.stringify(nodeSealed), sealedCount: engineSealed.length };
+  const [engineSealed, slicedSealed, nodeSealed] = [await sealed("by_engine"), await sealed("by_engine_sliced"), await sealed("by_node")];
+  const batches = async (db: string) => Number((await store.query<{ c: number }>(`SELECT count() AS c FROM ${db}.ingest_batches FINAL WHERE received > 0`))[0]!.c);
+  return {
+    outcomes,
+    diffs,
+    slicedDiffs,
+    slicedBatches: await batches("by_engine_sliced"),
+    sealedEqual: JSON.stringify(engineSealed) === JSON.stringify(nodeSealed),
+    slicedSealedEqual: JSON.stringify(slicedSealed) === JSON.stringify(nodeSealed),
+    sealedCount: engineSealed.length,
+  };
 }
 
 const store = await openStore({ dataDir, database: "by_engine" });
@@ -93,7 +109,7 @@ try {
   await migrate(store);
   const lines = await compareLines(store);
   const stored = await compareStored(store);
-  console.log(JSON.stringify({ lines, stored }));
+  console.log(JSON.stringify({ lines, stored, sliceLines: SLICE_LINES }));
 } finally {
   await store.close();
 }

@@ -3,21 +3,22 @@
 // their stored rows (the phone HMAC included); the lines it leaves go through classifyRecords, so
 // every rejection still has zod's reason and every record zod accepts is stored. The new rows are
 // then written by storeBatch, as every batch is, slice by slice.
-import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, type Feed } from "@casepulse/feeds";
 import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
-import { countFileLines, encodeEvents, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
+import { encodeEvents, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
 import { classifyRecords } from "./classify.ts";
+import { fileSlices, type SliceLimits } from "./file-slices.ts";
 import { startReading } from "./reading.ts";
 import type { IngestFileOptions } from "./ingest-file.ts";
 import { storeBatch, type BatchOutcome } from "./write-batch.ts";
 
 /**
- * Lines per slice: the engine re-reads the file for each slice (about 0.7 s a GB), and a slice's
- * lines are held in memory (about 250 bytes each).
+ * A slice's size, in bytes first: its lines and rows are held in the engine's memory while it is
+ * stored, more the longer its lines, and each slice costs its steps' fixed time. 16 MB is about
+ * 77,000 lines of the generator's export and 41,000 of new orders with text (docs/performance.md).
  */
-export const ENGINE_SLICE_LINES = 500_000;
+export const ENGINE_SLICE: Required<SliceLimits> = { lines: 500_000, bytes: 16 << 20 };
 
 /**
  * Whether `ingestFile` lets the engine read this file: embedded ClickHouse, a feed with an SQL
@@ -38,17 +39,16 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
   const place = (n: number) => `file:${name}:${options.lineRows ? options.lineRows[n - 1] : n}`;
   const pii = createPiiProtector(options.piiKey);
   const params = rowsSqlParams(pii);
-  const size = statSync(path).size;
-  const lines = await countFileLines(store, path);
-  const slice = options.batchSize ?? ENGINE_SLICE_LINES;
-  const reading = await startReading(store, feed, path, `file:${name}`, `engine:${slice}`);
+  const slice: SliceLimits = options.batchSize ? { lines: options.batchSize } : ENGINE_SLICE;
+  const reading = await startReading(store, feed, path, `file:${name}`, `engine:${slice.lines}:${slice.bytes ?? "any"}`);
   const runId = reading.runId;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
-  const stage = await openFileStage(store, feed, path);
+  const stage = await openFileStage(store, feed);
   try {
-    for (let from = 1, seq = 1; from <= lines; from += slice, seq += 1) {
-      const to = Math.min(lines, from + slice - 1);
-      const received = await stage.load(from, to);
+    let seq = 0;
+    for await (const part of fileSlices(path, slice)) {
+      seq += 1;
+      const received = await stage.load(part.path, part.firstLine, part.lines);
       if (received > 0) {
         await stage.extract((staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
         // The lines step one left out are classified in Node while the engine runs step two.
@@ -69,7 +69,7 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         total.duplicates += counts.accepted - counts.fresh;
         total.rejected += rejected.length;
       }
-      options.onProgress?.({ bytes: Math.round((size * to) / lines), outcome: { ...total } });
+      options.onProgress?.({ bytes: part.endByte, outcome: { ...total } });
     }
     await reading.done();
     return total;

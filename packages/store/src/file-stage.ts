@@ -3,16 +3,22 @@
 // SQL accepter keeps the lines it proves valid, and the new ones are stored from there. The lines
 // stay in temporary tables of this process's session; nothing about them outlives close().
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import type { Feed } from "@casepulse/feeds";
 import type { Store } from "./client.ts";
 import { MSG_ID_TABLES } from "./derived.ts";
 import { EVENT_TABLES } from "./events.ts";
 
 /**
- * The staged tables are kept in blocks of about 64k rows, not squashed into one: a Memory table
- * is read one block per thread, so each later step runs on both cores.
+ * The staged tables are kept in blocks, not squashed into one: a Memory table is read one block
+ * per thread, so each later step runs on every core when a slice's rows make at least two blocks
+ * a core. A slice of 77,000 lines in blocks of 64k rows (one of 64k, one of 13k) kept one core
+ * busy for most of each step.
  */
-const BLOCKS = "min_insert_block_size_rows = 65536, min_insert_block_size_bytes = 16777216, max_insert_block_size = 65536";
+function blockSettings(rows: number): string {
+  const block = Math.min(65_536, Math.max(4_096, Math.ceil(rows / (2 * availableParallelism()))));
+  return `min_insert_block_size_rows = ${block}, min_insert_block_size_bytes = 1073741824, max_insert_block_size = ${block}, max_block_size = ${block}`;
+}
 
 /**
  * Temporary tables of this process's session where rows wait while the engine decides what is
@@ -39,35 +45,42 @@ export interface Stage {
    * `fresh`; returns how many rows were accepted and how many are new.
    */
   selectFresh(): Promise<{ accepted: number; fresh: number }>;
+  /** Sizes the blocks of the next steps for about `rows` rows (65,536-row blocks until told). */
+  blockRows(rows: number): void;
   /** Empties the staged, accepted and new rows for the next slice or batch. */
   clear(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface FileStage extends Stage {
-  /** Stages lines [from, to] (1-based, as in the file) that are not blank; returns how many. */
-  load(from: number, to: number): Promise<number>;
+  /**
+   * Stages the lines of the file at `path` that are not blank, numbered from `firstLine` (its
+   * place in the export it was cut from); `lines` is about how many it holds (it sizes the blocks
+   * of this and the next steps). Returns how many are staged.
+   */
+  load(path: string, firstLine: number, lines: number): Promise<number>;
 }
 
-/** The number of lines of the file (including blank ones), read by the engine. */
-export async function countFileLines(store: Store, path: string): Promise<number> {
-  const [row] = await store.query<{ lines: number }>(`SELECT count() AS lines FROM file({path:String}, LineAsString)`, { path });
-  return Number(row!.lines);
-}
+/**
+ * How the engine reads a slice: with pread, not by mapping the file (a mapped file's pages count
+ * in the process's memory while it runs), and on one thread (a slice is small; parsing it on both
+ * cores held about three times the memory and was not faster on a 100,000-line slice).
+ */
+const SLICE_READ = "storage_file_read_method = 'pread', input_format_parallel_parsing = 0";
 
-export async function openFileStage(store: Store, feed: Feed, path: string): Promise<FileStage> {
+export async function openFileStage(store: Store, feed: Feed): Promise<FileStage> {
   const stage = await openStage(store, feed);
   return {
     ...stage,
-    async load(from, to) {
+    async load(path, firstLine, lines) {
+      stage.blockRows(lines);
       // As readLines: a line's trailing CR, blanks and tabs are not part of it; a blank line is no record.
       await store.command(
         `INSERT INTO ${stage.lines} SELECT n, text FROM (
-           SELECT _row_number + 1 AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString)
-           WHERE _row_number + 1 BETWEEN {from:UInt64} AND {to:UInt64})
+           SELECT _row_number + {first:UInt64} AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString))
          WHERE text != ''
-         SETTINGS ${BLOCKS}`,
-        { path, from, to },
+         SETTINGS ${blockSettings(lines)}, ${SLICE_READ}`,
+        { path, first: firstLine },
       );
       const [row] = await store.query<{ c: number }>(`SELECT count() AS c FROM ${stage.lines}`);
       return Number(row!.c);
@@ -84,6 +97,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
   const accepted = `casepulse_accepted_${id}`;
   const fresh = `casepulse_fresh_${id}`;
   const db = store.database;
+  let BLOCKS = blockSettings(Number.MAX_SAFE_INTEGER);
   const events = `${db}.${EVENT_TABLES[feed]}`;
   await store.command(`CREATE TEMPORARY TABLE ${lines} (n UInt64, line String) ENGINE = Memory`);
   for (const table of [accepted, fresh]) {
@@ -93,6 +107,9 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
     lines,
     accepted,
     fresh,
+    blockRows(rows) {
+      BLOCKS = blockSettings(rows);
+    },
     async extract(extract) {
       const select = extract(lines);
       // Made on first use: its columns are what `extract` yields.

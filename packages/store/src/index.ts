@@ -10,7 +10,7 @@ export { saveReport, lastReportAt, type ReportTrigger } from "./reports.ts";
 export { publishReport, latestPublication, type Publication } from "./published-reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
 export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
-export { openFileStage, openStage, countFileLines, type FileStage, type Stage } from "./file-stage.ts";
+export { openFileStage, openStage, type FileStage, type Stage } from "./file-stage.ts";
 export { detachStdinFromEngine, spoolStdin, type SpooledStdin } from "./stdin-guard.ts";
 export { checkReadOnly, readOnlyQuery, NotReadOnlyError, READ_FORMATS, type ReadFormat } from "./read-only.ts";
 export { folderHolder, processAlive } from "./folder-holder.ts";
