@@ -21,6 +21,15 @@ import { storeBatch, type BatchOutcome } from "./write-batch.ts";
 export const ENGINE_SLICE: Required<SliceLimits> = { lines: 500_000, bytes: 16 << 20 };
 
 /**
+ * Slices stored while the engine's background merges wait. Merging a bulk load's parts while it
+ * is still writing them took CPU from the load and memory at its peak (docs/performance.md); with
+ * merges stopped each slice leaves one part per table and year, which the next process that opens
+ * the store merges. After this many slices (about 1 GB of export) merges run again, so parts never
+ * pile up toward the engine's insert limits (parts_to_delay_insert, 1,000 parts of a partition).
+ */
+export const MERGES_DEFERRED_SLICES = 64;
+
+/**
  * Whether `ingestFile` lets the engine read this file: embedded ClickHouse, a feed with an SQL
  * accepter, and a path without the characters the engine's file() reads as a glob (`*`, `?`,
  * `{`, `}`), which could make it read other files than this one.
@@ -44,10 +53,23 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
   const runId = reading.runId;
   const total: BatchOutcome = { received: 0, accepted: 0, duplicates: 0, rejected: 0 };
   const stage = await openFileStage(store, feed);
+  // The engine's merges are stopped for this process only; a process that ends (or is killed)
+  // takes the stop with it.
+  let mergesStopped = false;
+  const resumeMerges = async () => {
+    if (!mergesStopped) return;
+    mergesStopped = false;
+    await store.command("SYSTEM START MERGES");
+  };
   try {
     let seq = 0;
     for await (const part of fileSlices(path, slice)) {
       seq += 1;
+      if (seq === 1) {
+        await store.command("SYSTEM STOP MERGES");
+        mergesStopped = true;
+      }
+      if (seq > MERGES_DEFERRED_SLICES) await resumeMerges();
       const received = await stage.load(part.path, part.firstLine, part.lines);
       if (received > 0) {
         await stage.extract((staged) => `${accepter.extract(staged)} SETTINGS ${SQL_ACCEPT_SETTINGS}`);
@@ -74,6 +96,7 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
     await reading.done();
     return total;
   } finally {
+    await resumeMerges();
     await stage.close();
   }
 }
