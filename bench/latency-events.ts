@@ -2,8 +2,13 @@
 // event times in a year no other bench event has (so watching for them reads one partition).
 export const LATENCY_FROM = "2031-01-01 00:00:00.000";
 
+/** A latency event's order id: the run, then the sequence number at a fixed width, so order ids sort as sequence numbers within a run. */
+export function latencyOrder(run: string, seq: number): string {
+  return `LAT${run}${String(seq).padStart(7, "0")}`;
+}
+
 export function latencyEvent(run: string, seq: number, sentAt: number): { key: string; value: string } {
-  const order = `LAT${run}${String(seq).padStart(7, "0")}`;
+  const order = latencyOrder(run, seq);
   return {
     key: order,
     value: JSON.stringify({
@@ -21,6 +26,7 @@ export function latencyEvent(run: string, seq: number, sentAt: number): { key: s
   };
 }
 
-export function parseSentAt(msgId: string): number {
-  return Number(msgId.slice(msgId.lastIndexOf("-") + 1));
+export function parseLatencyId(msgId: string): { run: string; seq: number; sentAt: number } {
+  const parts = msgId.split("-");
+  return { run: parts.slice(1, -2).join("-"), seq: Number(parts.at(-2)), sentAt: Number(parts.at(-1)) };
 }

@@ -12,7 +12,7 @@ import { openContext } from "../services/cli/src/context.ts";
 import { startIngestRole, startStoreRole } from "../services/cli/src/roles.ts";
 import { openStoreQueue, openStreamContext } from "../services/cli/src/stream-context.ts";
 import { casepulseVersion } from "../services/cli/src/version.ts";
-import { LATENCY_FROM, parseSentAt } from "./latency-events.ts";
+import { LATENCY_FROM, latencyOrder, parseLatencyId } from "./latency-events.ts";
 import { percentile } from "./stats.ts";
 
 export type ToChild = { latencyExpected: number };
@@ -65,10 +65,16 @@ send({ phase: "throughput", ms: performance.now() - started });
 // Latency events carry event times from LATENCY_FROM on, a partition of their own, so each poll
 // reads only them. The parent produces one round after another (the second with a CPU-heavy
 // neighbour running) and says after each how many it sent; a round ends when all are seen.
+// Each poll reads from the run's lowest sequence number not seen yet on (order ids sort by it,
+// and they lead the table's key), so it reads the events still in flight, not every event of the
+// run: a poll of the whole partition's last 10 s took about 100 ms of this process's engine
+// every 20 ms, more than the store jobs it was timing (docs/performance.md).
 const rounds = Number(process.argv[3] ?? 1);
 const roundSizes: number[] = [];
 process.on("message", (m: ToChild) => roundSizes.push(m.latencyExpected));
 const seen = new Set<string>();
+/** Of the run seen last: its id, which of its sequence numbers were seen, the lowest not seen. */
+let run: { id: string; seen: boolean[]; floor: number } | undefined;
 for (let round = 0; round < rounds; round += 1) {
   const latencies: number[] = [];
   let deadline = Number.POSITIVE_INFINITY;
@@ -79,16 +85,24 @@ for (let round = 0; round < rounds; round += 1) {
       if (deadline === Number.POSITIVE_INFINITY) deadline = Date.now() + 60_000;
       if (Date.now() > deadline) break;
     }
+    // Before any event of a run is seen: the last 10 s of the partition. A later run's order ids
+    // sort after an earlier one's (its run id extends the earlier's), so they are read too.
     const rows = await ctx.store.query<{ msg_id: string }>(
-      `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND ingested_at >= now64(3) - INTERVAL 10 SECOND`,
-      { from: LATENCY_FROM },
+      run
+        ? `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND order_id >= {floor:String}`
+        : `SELECT msg_id FROM ${db}.hotline_events WHERE event_time >= {from:DateTime64(3, 'UTC')} AND ingested_at >= now64(3) - INTERVAL 10 SECOND`,
+      { from: LATENCY_FROM, floor: run ? latencyOrder(run.id, run.floor) : "" },
     );
     const at = Date.now();
     for (const { msg_id } of rows) {
       if (seen.has(msg_id)) continue;
       seen.add(msg_id);
-      latencies.push(at - parseSentAt(msg_id));
+      const id = parseLatencyId(msg_id);
+      latencies.push(at - id.sentAt);
+      if (run?.id !== id.run && (!run || id.run > run.id)) run = { id: id.run, seen: [], floor: 0 };
+      if (run.id === id.run) run.seen[id.seq] = true;
     }
+    while (run?.seen[run.floor]) run.floor += 1;
     await sleep(20);
   }
   send({ phase: "latency", round, seen: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
