@@ -80,7 +80,8 @@ const REVIEWED: Record<string, Record<string, string>> = {
     days: "applyDlqRetention(): CASEPULSE_DLQ_RETENTION_DAYS as zod parsed it (an integer from 1 to 36500), checked again by Number.isInteger and >= 1 before use",
   },
   "packages/store/src/file-stage.ts": {
-    "stage.lines": "the `lines` of openStage() spread into the file stage: temporary table name casepulse_lines_<random hex>; the file's path and line range are {path:String}, {from:UInt64}, {to:UInt64}",
+    "stage.lines": "the `lines` of openStage() spread into the file stage: temporary table name casepulse_lines_<random hex>; the slice file's path and first line are {path:String}, {first:UInt64}",
+    "blockSettings(lines)": "block sizes in rows: integers blockSettings computes with Math.min/max/ceil from the slice's line count (a number counted by fileSlices)",
     lines: "temporary table name casepulse_lines_<random hex>",
     extracted: "temporary table name casepulse_extracted_<random hex>",
     accepted: "temporary table name casepulse_accepted_<random hex>",
