@@ -81,7 +81,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   "packages/store/src/file-stage.ts": {
     "stage.lines": "the `lines` of openStage() spread into the file stage: temporary table name casepulse_lines_<random hex>; the slice file's path and first line are {path:String}, {first:UInt64}",
-    "blockSettings(lines)": "block sizes in rows: integers blockSettings computes with Math.min/max/ceil from the slice's line count (a number counted by fileSlices)",
+    blocks: "block sizes in rows: the SETTINGS fragment blockSettings() builds from integers it computes with Math.min/max/ceil from a row count (a slice's lines as fileSlices counted them)",
     lines: "temporary table name casepulse_lines_<random hex>",
     extracted: "temporary table name casepulse_extracted_<random hex>",
     accepted: "temporary table name casepulse_accepted_<random hex>",

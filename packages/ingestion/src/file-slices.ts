@@ -29,10 +29,10 @@ export interface SliceLimits {
  * `dir`; `chunkBytes` is how much is read at a time.
  */
 export async function* fileSlices(path: string, limits: SliceLimits, dir = tmpdir(), chunkBytes = 1 << 20): AsyncGenerator<FileSlice> {
-  const maxBytes = limits.bytes ?? Number.POSITIVE_INFINITY;
-  for (const [name, value] of Object.entries({ lines: limits.lines, bytes: maxBytes })) {
-    if (!(value >= 1) || (value !== Number.POSITIVE_INFINITY && !Number.isInteger(value))) throw new Error(`${name} per slice must be a positive integer, not ${value}`);
+  for (const [name, value] of Object.entries(limits)) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new Error(`${name} per slice must be a positive integer, not ${value}`);
   }
+  const maxBytes = limits.bytes ?? Number.POSITIVE_INFINITY;
   const folder = await mkdtemp(join(dir, "casepulse-slices-"));
   let seq = 0;
   let out: { path: string; handle: FileHandle } | undefined;

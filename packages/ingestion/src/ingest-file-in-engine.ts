@@ -62,13 +62,11 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
     await store.command("SYSTEM START MERGES");
   };
   try {
+    await store.command("SYSTEM STOP MERGES");
+    mergesStopped = true;
     let seq = 0;
     for await (const part of fileSlices(path, slice)) {
       seq += 1;
-      if (seq === 1) {
-        await store.command("SYSTEM STOP MERGES");
-        mergesStopped = true;
-      }
       if (seq > MERGES_DEFERRED_SLICES) await resumeMerges();
       const received = await stage.load(part.path, part.firstLine, part.lines);
       if (received > 0) {

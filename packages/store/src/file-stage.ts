@@ -45,8 +45,11 @@ export interface Stage {
    * `fresh`; returns how many rows were accepted and how many are new.
    */
   selectFresh(): Promise<{ accepted: number; fresh: number }>;
-  /** Sizes the blocks of the next steps for about `rows` rows (65,536-row blocks until told). */
-  blockRows(rows: number): void;
+  /**
+   * Sizes the blocks of the next steps for about `rows` rows (65,536-row blocks until told);
+   * returns those settings, for a step of the caller's.
+   */
+  blockRows(rows: number): string;
   /** Empties the staged, accepted and new rows for the next slice or batch. */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -73,13 +76,13 @@ export async function openFileStage(store: Store, feed: Feed): Promise<FileStage
   return {
     ...stage,
     async load(path, firstLine, lines) {
-      stage.blockRows(lines);
+      const blocks = stage.blockRows(lines);
       // As readLines: a line's trailing CR, blanks and tabs are not part of it; a blank line is no record.
       await store.command(
         `INSERT INTO ${stage.lines} SELECT n, text FROM (
            SELECT _row_number + {first:UInt64} AS n, trimRight(line, '\\r \\t') AS text FROM file({path:String}, LineAsString))
          WHERE text != ''
-         SETTINGS ${blockSettings(lines)}, ${SLICE_READ}`,
+         SETTINGS ${blocks}, ${SLICE_READ}`,
         { path, first: firstLine },
       );
       const [row] = await store.query<{ c: number }>(`SELECT count() AS c FROM ${stage.lines}`);
@@ -97,7 +100,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
   const accepted = `casepulse_accepted_${id}`;
   const fresh = `casepulse_fresh_${id}`;
   const db = store.database;
-  let BLOCKS = blockSettings(Number.MAX_SAFE_INTEGER);
+  let blocks = blockSettings(Number.MAX_SAFE_INTEGER);
   const events = `${db}.${EVENT_TABLES[feed]}`;
   await store.command(`CREATE TEMPORARY TABLE ${lines} (n UInt64, line String) ENGINE = Memory`);
   for (const table of [accepted, fresh]) {
@@ -108,16 +111,17 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
     accepted,
     fresh,
     blockRows(rows) {
-      BLOCKS = blockSettings(rows);
+      blocks = blockSettings(rows);
+      return blocks;
     },
     async extract(extract) {
       const select = extract(lines);
       // Made on first use: its columns are what `extract` yields.
       await store.command(`CREATE TEMPORARY TABLE IF NOT EXISTS ${extracted} ENGINE = Memory AS SELECT * FROM (${select}) LIMIT 0`);
-      await store.command(`INSERT INTO ${extracted} ${select}, ${BLOCKS}`);
+      await store.command(`INSERT INTO ${extracted} ${select}, ${blocks}`);
     },
     async accept(rows, params) {
-      await store.command(`INSERT INTO ${accepted} ${rows(extracted)}, ${BLOCKS}`, params);
+      await store.command(`INSERT INTO ${accepted} ${rows(extracted)}, ${blocks}`, params);
     },
     async leftOver(after) {
       const where = after === "extracted" ? `n NOT IN (SELECT n FROM ${extracted})` : `n IN (SELECT n FROM ${extracted}) AND n NOT IN (SELECT n FROM ${accepted})`;
@@ -132,7 +136,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
         `INSERT INTO ${fresh} SELECT * FROM ${accepted}
          WHERE msg_id NOT IN (SELECT msg_id FROM ${db}.${MSG_ID_TABLES[feed]} WHERE msg_id IN (SELECT msg_id FROM ${accepted}))
          ORDER BY n LIMIT 1 BY msg_id
-         SETTINGS ${BLOCKS}`,
+         SETTINGS ${blocks}`,
       );
       const [row] = await store.query<{ accepted: number; fresh: number }>(
         `SELECT (SELECT count() FROM ${accepted}) AS accepted, (SELECT count() FROM ${fresh}) AS fresh`,
