@@ -64,9 +64,10 @@ export const streamEnvSchema = z
     CASEPULSE_TOPIC_LITIGATION: topicName("litigation"),
     CASEPULSE_TOPIC_SUPERVISION: topicName("supervision"),
     /**
-     * Records per BullMQ job, at most (a job never spans two Kafka fetches). Each job costs six
-     * ClickHouse statements whatever its size: 5,000 stored a backlog 2.4x as fast as 1,000
-     * (docs/performance.md), with the same latency at a steady rate (fetches are smaller there).
+     * Records per BullMQ job, at most (a job never spans two Kafka fetches), and what a store
+     * batch takes from the waiting jobs. Each batch costs six ClickHouse statements whatever its
+     * size: 5,000 stored a backlog 2.4x as fast as 1,000 (docs/performance.md); at a steady rate
+     * fetches make small jobs, which the worker joins once they wait.
      */
     CASEPULSE_JOB_RECORDS: int(1, 5000),
     /**

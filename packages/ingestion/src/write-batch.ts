@@ -100,10 +100,43 @@ export async function storeBatch(
     if (feed === "hotline") await refreshOrderState(store, fresh.keys);
     await recordMsgIds(store, feed, fresh.msgIds, `${batchId}:ids`);
   }
-  const withIds = rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
-  await insertRejected(store, withIds, `${batchId}:rejected`);
+  await insertRejected(store, withLetterIds(batchId, rejected), `${batchId}:rejected`);
   if (batch.counts) await recordBatches(store, batch.counts, `${batchId}:counts`);
-  else await recordBatch(store, { batchId, feed, source: batch.source, received: batch.received, rejected: rejected.length });
+  else await recordBatch(store, batchCounts(feed, batch));
+}
+
+/**
+ * Several batches of one feed as one: written with one statement per step instead of one per step
+ * and batch (the store worker joins the jobs waiting in a deep queue). What each batch leaves is
+ * what it leaves stored alone: its dead letters keep the ids its own batch id gives them, and
+ * its reading counts stay one row under its own batch id, so a job retried alone later collapses
+ * with what the joined batch wrote. The joined batch's id names every batch in it (a digest of
+ * their ids in order): a different set of batches never takes another's deduplication token.
+ */
+export function joinBatches(feed: Feed, batches: readonly EncodedBatch[]): EncodedBatch {
+  if (batches.length === 1) return batches[0]!;
+  if (batches.length === 0) throw new Error("joinBatches needs at least one batch");
+  const digest = createHash("sha256").update(batches.map((b) => b.batchId).join("\n")).digest("hex").slice(0, 32);
+  return {
+    batchId: `joined:${batches.length}:${digest}`,
+    source: batches[0]!.source,
+    received: batches.reduce((n, b) => n + b.received, 0),
+    msgIds: batches.flatMap((b) => b.msgIds),
+    keys: batches.flatMap((b) => b.keys),
+    lines: batches.flatMap((b) => b.lines),
+    rejected: batches.flatMap((b) => withLetterIds(b.batchId, b.rejected)),
+    counts: batches.flatMap((b) => b.counts ?? [batchCounts(feed, b)]),
+  };
+}
+
+/** What a batch adds to the reading counts when it is not a replay. */
+function batchCounts(feed: Feed, batch: { batchId: string; source: string; received: number; rejected: readonly RejectedRecord[] }): IngestBatch {
+  return { batchId: batch.batchId, feed, source: batch.source, received: batch.received, rejected: batch.rejected.length };
+}
+
+/** Dead letters with their stable ids: given, or derived from the batch id and their place in it. */
+function withLetterIds(batchId: string, rejected: readonly RejectedRecord[]): RejectedRecord[] {
+  return rejected.map((r, i) => ({ ...r, id: r.id ?? deterministicUuid(`${batchId}:${i}`) }));
 }
 
 /** A UUID derived from a name, so a retried batch gives its dead letters the same ids. */

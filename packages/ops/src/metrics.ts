@@ -15,6 +15,7 @@ export interface PipelineMetrics {
   duplicates: Counter<"feed">;
   jobDuration: Histogram<"queue">;
   jobFailures: Counter<"queue">;
+  storeBatchJobs: Histogram;
   consumerLag: Gauge;
   queueDepth: Gauge;
   failedJobs: Gauge;
@@ -59,6 +60,12 @@ export function createMetrics(options: MetricsOptions): PipelineMetrics {
       registers,
     }),
     jobFailures: new Counter({ name: "casepulse_job_failures_total", help: "Failed BullMQ job attempts", labelNames: ["queue"], registers }),
+    storeBatchJobs: new Histogram({
+      name: "casepulse_store_batch_jobs",
+      help: "Store jobs written together as one store batch (more than 1 while the queue is behind)",
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers,
+    }),
     consumerLag: new Gauge({ name: "casepulse_consumer_lag_messages", help: "Consumer-group lag over the feed topics", registers }),
     queueDepth: new Gauge({ name: "casepulse_queue_depth_jobs", help: "Waiting + active + delayed store jobs", registers }),
     failedJobs: new Gauge({ name: "casepulse_queue_failed_jobs", help: "Store jobs that used up their attempts (the failed set: `casepulse jobs failed`)", registers }),
