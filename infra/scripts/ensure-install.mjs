@@ -1,15 +1,13 @@
-// Installs the workspace on a fresh clone so the README's two commands need only Node 20.
-// Uses the pnpm version pinned in package.json through npx when pnpm is not on PATH.
-import { execSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+// Installs the workspace on a fresh clone so the README's two commands need only Node 20, with the
+// pnpm version pinned in package.json (ensure-pnpm.mjs installs it once when PATH has no such pnpm).
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { withPnpm } from "./ensure-pnpm.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const marker = resolve(root, "node_modules/.modules.yaml");
 if (!existsSync(marker)) {
-  const pinned = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")).packageManager;
-  const hasPnpm = spawnSync("pnpm", ["--version"], { stdio: "ignore" }).status === 0;
-  const cmd = hasPnpm ? "pnpm install --frozen-lockfile" : `npx -y ${pinned} install --frozen-lockfile`;
-  console.error(`casepulse: installing dependencies (${cmd})`);
-  execSync(cmd, { cwd: root, stdio: "inherit" });
+  console.error("casepulse: installing dependencies (pnpm install --frozen-lockfile)");
+  execFileSync("pnpm", ["install", "--frozen-lockfile"], { cwd: root, stdio: "inherit", env: withPnpm() });
 }

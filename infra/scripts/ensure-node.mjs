@@ -4,9 +4,10 @@
 //   PATH="$(node infra/scripts/ensure-node.mjs):$PATH"
 // Runs on any Node from 20 on; the machine's own Node is used when it is already that major.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installOnce } from "./npm-once.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -22,19 +23,10 @@ export function ltsNode() {
   const major = wantedMajor();
   if (Number(process.versions.node.split(".")[0]) === major) return process.execPath;
   const home = join(ROOT, ".casepulse", `node-${major}`);
-  const binary = join(home, "node_modules/node/bin/node");
-  if (existsSync(binary)) return binary;
-  console.error(`casepulse: this machine's Node is ${process.version}; installing Node ${major} (npm package node@${major}) into ${home}`);
-  mkdirSync(dirname(home), { recursive: true });
-  // Installed beside and renamed into place: two runs at once never see half an install.
-  const tmp = mkdtempSync(`${home}.tmp-`);
-  try {
-    execFileSync("npm", ["install", "--prefix", tmp, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", `node@${major}`], { stdio: ["ignore", "ignore", "inherit"] });
-    if (!existsSync(binary)) renameSync(tmp, home);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return binary;
+  const probe = "node_modules/node/bin/node";
+  if (!existsSync(join(home, probe))) console.error(`casepulse: this machine's Node is ${process.version}; Node ${major} is wanted`);
+  installOnce(`node@${major}`, home, probe);
+  return join(home, probe);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { withPnpm } from "../../infra/scripts/ensure-pnpm.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pidDir = `${root}/out/reliability/pids`;
@@ -48,7 +49,7 @@ rmSync(`${root}/out/reliability/reliability-report.md`, { force: true });
 const child = spawn(`${root}/node_modules/.bin/vitest`, ["run", "--config", "vitest.reliability.config.ts", ...rest], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, RELIABILITY_QUICK: quick ? "1" : "0", RELIABILITY_RUNNER: "1" },
+  env: { ...withPnpm(), RELIABILITY_QUICK: quick ? "1" : "0", RELIABILITY_RUNNER: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => {
