@@ -16,9 +16,14 @@ import { LATENCY_FROM, latencyOrder, parseLatencyId } from "./latency-events.ts"
 import { percentile } from "./stats.ts";
 
 export type ToChild = { latencyExpected: number };
+/**
+ * A phase's own peaks, the process's anonymous memory and what the engine's allocations tracked,
+ * and the mean count of jobs in its store batches (how much the worker joined).
+ */
+export type PhasePeak = { anonMb: number; engineMb: number; jobsPerBatch: number };
 export type FromChild =
-  | { phase: "throughput"; ms: number }
-  | { phase: "latency"; round: number; seen: number; p50: number; p99: number; max: number }
+  | { phase: "throughput"; ms: number; peak: PhasePeak }
+  | { phase: "latency"; round: number; seen: number; p50: number; p99: number; max: number; peak: PhasePeak }
   | { phase: "done"; peakRssMb: number; peakAnonMb: number; peakNodeMb: number; fileMb: number };
 
 const expected = Number(process.argv[2]);
@@ -39,11 +44,39 @@ const statusKb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec
 // Node's own share of the anonymous memory (its heap, and buffers outside it); the rest is the engine's.
 let peakAnonKb = 0;
 let peakNodeBytes = 0;
+// The engine's MemoryTracking is what its allocations hold at a moment; the anonymous memory above
+// it is what the allocator keeps after they are freed (and Node's share).
+let phase = { anonKb: 0, engineBytes: 0 };
 const sampler = setInterval(() => {
-  peakAnonKb = Math.max(peakAnonKb, statusKb("RssAnon"));
+  const anon = statusKb("RssAnon");
+  peakAnonKb = Math.max(peakAnonKb, anon);
+  phase.anonKb = Math.max(phase.anonKb, anon);
   const m = process.memoryUsage();
   peakNodeBytes = Math.max(peakNodeBytes, m.heapTotal + m.external);
 }, 100);
+let sampling = true;
+const engineSampler = (async () => {
+  while (sampling) {
+    const [row] = await ctx.store.query<{ value: number }>(`SELECT value FROM system.metrics WHERE metric = 'MemoryTracking'`);
+    phase.engineBytes = Math.max(phase.engineBytes, Number(row?.value ?? 0));
+    await sleep(250);
+  }
+})();
+let batches = { sum: 0, count: 0 };
+/** The peaks and batches since the last phase ended. */
+async function phasePeak(): Promise<PhasePeak> {
+  const { values } = await metrics.storeBatchJobs.get();
+  const total = (suffix: string) => values.find((v) => v.metricName?.endsWith(suffix))?.value ?? 0;
+  const now = { sum: total("_sum"), count: total("_count") };
+  const peak = {
+    anonMb: phase.anonKb / 1024,
+    engineMb: phase.engineBytes / 2 ** 20,
+    jobsPerBatch: now.count > batches.count ? (now.sum - batches.sum) / (now.count - batches.count) : 0,
+  };
+  phase = { anonKb: 0, engineBytes: 0 };
+  batches = now;
+  return peak;
+}
 
 const started = performance.now();
 const storeWorker = await startStoreRole({ stream, logger, metrics }, ctx.store);
@@ -59,7 +92,7 @@ for (;;) {
   }
   await sleep(100);
 }
-send({ phase: "throughput", ms: performance.now() - started });
+send({ phase: "throughput", ms: performance.now() - started, peak: await phasePeak() });
 
 
 // Latency events carry event times from LATENCY_FROM on, a partition of their own, so each poll
@@ -105,9 +138,11 @@ for (let round = 0; round < rounds; round += 1) {
     while (run?.seen[run.floor]) run.floor += 1;
     await sleep(20);
   }
-  send({ phase: "latency", round, seen: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) });
+  send({ phase: "latency", round, seen: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100), peak: await phasePeak() });
 }
 
+sampling = false;
+await engineSampler;
 await ingest.close();
 await storeWorker.close();
 await queue.close();

@@ -34,6 +34,10 @@ export interface StreamRun {
   peak_anon_mb: number;
   /** Peak of Node's heap and external buffers (part of the anonymous memory). */
   peak_node_mb: number;
+  /** Peak of what the engine's allocations held (its MemoryTracking, sampled every 250 ms). */
+  peak_engine_mb: number;
+  /** Per phase (throughput, latency quiet, latency beside the busy loop): anonymous and engine peaks (MB), jobs per store batch. */
+  phases: string;
 }
 
 export interface StreamResult extends StreamRun {
@@ -102,6 +106,8 @@ async function once(services: Services, file: FeedFile, rate: number, seconds: n
       peak_rss_mb: done.peakRssMb,
       peak_anon_mb: done.peakAnonMb,
       peak_node_mb: done.peakNodeMb,
+      peak_engine_mb: Math.max(throughput.peak.engineMb, quiet.peak.engineMb, busy.peak.engineMb),
+      phases: [throughput, quiet, busy].map((m) => `${m.peak.anonMb.toFixed(0)}/${m.peak.engineMb.toFixed(0)}/${m.peak.jobsPerBatch.toFixed(1)}`).join(" · "),
     };
   } finally {
     await removeRun(kafka, [...Object.values(topics), ...Object.values(topics).map((t) => `${t}.dlq`)], [`${id}-ingest`, `${id}-baseline`]);
@@ -126,10 +132,10 @@ export async function benchStream(
     runs.push(r);
     log(
       `stream run ${i + 1}: produce ${r.produce_per_s.toFixed(0)}/s, kafkajs ${r.baseline_per_s.toFixed(0)}/s, ` +
-        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, with a busy neighbour p50 ${r.p50_busy_ms} ms, p99 ${r.p99_busy_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB, of which Node ${r.peak_node_mb.toFixed(0)} MB)`,
+        `pipeline ${r.pipeline_per_s.toFixed(0)}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, with a busy neighbour p50 ${r.p50_busy_ms} ms, p99 ${r.p99_busy_ms} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (anonymous ${r.peak_anon_mb.toFixed(0)} MB, of which Node ${r.peak_node_mb.toFixed(0)} MB; anonymous MB/engine MB/jobs per batch by phase: ${r.phases})`,
     );
   }
-  const med = (k: keyof StreamRun) => median(runs.map((r) => r[k]));
+  const med = (k: Exclude<keyof StreamRun, "phases">) => median(runs.map((r) => r[k]));
   return {
     events: file.lines,
     latency_events: o.rate * o.seconds,
@@ -145,5 +151,7 @@ export async function benchStream(
     peak_rss_mb: med("peak_rss_mb"),
     peak_anon_mb: med("peak_anon_mb"),
     peak_node_mb: med("peak_node_mb"),
+    peak_engine_mb: med("peak_engine_mb"),
+    phases: runs.map((r) => r.phases).join(" | "),
   };
 }

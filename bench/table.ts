@@ -24,7 +24,7 @@ export function renderTable(s: BenchSummary): string {
     add("stream ratio", fmt(s.stream_ratio, 3), `${fmt(d.stream.pipeline_per_s)} vs kafkajs ${fmt(d.stream.baseline_per_s)} events/s (${d.stream.events} events; produce ${fmt(d.stream.produce_per_s)}/s)`, ">= 0.5");
     add("p99 latency ms", fmt(s.p99_latency_ms), `p50 ${fmt(d.stream.p50_ms)} ms at ${d.stream.latency_rate}/s (${d.stream.latency_events} events)`, "<= 2000");
     add("p99 latency ms, busy neighbour", fmt(s.p99_latency_busy_ms), `p50 ${fmt(d.stream.p50_busy_ms)} ms, the same with a busy loop on one core beside it`, "<= 2000");
-    add("peak RSS MB", fmt(s.peak_rss_mb), `pipeline process (VmHWM), whole stream run (both latency rounds); anonymous ${fmt(d.stream.peak_anon_mb)} MB`, "<= 512");
+    add("peak RSS MB", fmt(s.peak_rss_mb), `pipeline process (VmHWM), whole stream run (both latency rounds); anonymous ${fmt(d.stream.peak_anon_mb)} MB, the engine's allocations ${fmt(d.stream.peak_engine_mb)} MB; anonymous/engine MB/jobs per batch by phase: ${d.stream.phases}`, "<= 512");
   }
   if (d.reports) {
     add("annual report ms", fmt(s.annual_report_ms), `buildReport 2024 over ${d.reports.events} events`, "<= 2000");

@@ -50,6 +50,17 @@ describe("pnpm bench --smoke --json", () => {
     const growth = (summary.details as { growth: { sizes: { lines: number; peak_rss_mb: number }[] } }).growth;
     expect(growth.sizes.map((s) => s.lines)).toEqual([2_000, 5_000, 10_000]);
     for (const size of growth.sizes) expect(size.peak_rss_mb).toBeGreaterThan(0);
+    // The stream's memory by phase: three phases, each an anonymous peak, an engine peak and the
+    // mean jobs per store batch (at least one job, or no batch ran in that phase).
+    const stream = (summary.details as { stream: { peak_engine_mb: number; phases: string } }).stream;
+    expect(stream.peak_engine_mb).toBeGreaterThan(0);
+    const phases = stream.phases.split(" · ").map((p) => p.split("/").map(Number));
+    expect(phases).toHaveLength(3);
+    for (const [anon, engine, jobs] of phases) {
+      expect(anon).toBeGreaterThan(engine);
+      expect(engine).toBeGreaterThan(0);
+      expect(jobs).toBeGreaterThanOrEqual(1);
+    }
     // Report growth: the smoke's own growth size beside its main store, each with both reports timed.
     const reports = (summary.details as { reports: { growth: { events: number; annual_ms: number; monthly_ms: number }[] } }).reports;
     expect(reports.growth.map((g) => g.events)).toEqual([50_000, 200_000]);

@@ -64,12 +64,18 @@ export const streamEnvSchema = z
     CASEPULSE_TOPIC_LITIGATION: topicName("litigation"),
     CASEPULSE_TOPIC_SUPERVISION: topicName("supervision"),
     /**
-     * Records per BullMQ job, at most (a job never spans two Kafka fetches), and what a store
-     * batch takes from the waiting jobs. Each batch costs six ClickHouse statements whatever its
-     * size: 5,000 stored a backlog 2.4x as fast as 1,000 (docs/performance.md); at a steady rate
-     * fetches make small jobs, which the worker joins once they wait.
+     * Records per BullMQ job, at most (a job never spans two Kafka fetches). Each batch costs six
+     * ClickHouse statements whatever its size: 5,000 stored a backlog 2.4x as fast as 1,000
+     * (docs/performance.md); at a steady rate fetches make small jobs, which the worker joins
+     * once they wait.
      */
     CASEPULSE_JOB_RECORDS: int(1, 5000),
+    /**
+     * A store batch takes waiting jobs while it holds fewer records than this (a job is never
+     * split). 2,000 kept the p99 beside a busy core under 1 s as 5,000 did, with a peak RSS
+     * about 150 MB lower (docs/performance.md, "Pipeline memory by phase").
+     */
+    CASEPULSE_JOIN_RECORDS: int(1, 2000),
     /**
      * The consumer pauses while waiting + active + delayed jobs exceed this: 40 jobs of 5,000
      * records hold the same 200,000 records in Redis as 200 of 1,000 did.

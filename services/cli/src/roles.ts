@@ -25,9 +25,9 @@ export function startStoreRole({ stream, logger, metrics }: RoleDeps, store: Sto
     metrics,
     concurrency: env.CASEPULSE_WORKER_CONCURRENCY,
     lockDurationMs: env.CASEPULSE_JOB_LOCK_MS,
-    // A store batch joins waiting jobs up to one full job's records, and at most as many jobs
-    // as the queue may hold.
-    batchRecords: env.CASEPULSE_JOB_RECORDS,
+    // A store batch joins waiting jobs up to CASEPULSE_JOIN_RECORDS records, and at most as many
+    // jobs as the queue may hold.
+    batchRecords: env.CASEPULSE_JOIN_RECORDS,
     batchJobs: env.CASEPULSE_MAX_QUEUE_DEPTH,
   });
 }
