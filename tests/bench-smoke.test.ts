@@ -54,7 +54,7 @@ describe("pnpm bench --smoke --json", () => {
     // mean jobs per store batch (at least one job, or no batch ran in that phase).
     const stream = (summary.details as { stream: { peak_engine_mb: number; phases: string } }).stream;
     expect(stream.peak_engine_mb).toBeGreaterThan(0);
-    const phases = stream.phases.split(" · ").map((p) => p.split("/").map(Number));
+    const phases = stream.phases.split(" · ").map((p) => p.split("/").map(Number) as [number, number, number]);
     expect(phases).toHaveLength(3);
     for (const [anon, engine, jobs] of phases) {
       expect(anon).toBeGreaterThan(engine);

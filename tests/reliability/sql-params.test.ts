@@ -68,7 +68,10 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   "packages/store/src/derived.ts": {
     column: "latest(): only called with literal column names",
-    value: "latest(): only called with literal column names",
+    value: "latest() and latestWhere(): only called with literal column names, or toString() of one",
+    carried: "latestWhere(): a literal condition over the events' columns (`<literal column> IS NOT NULL` from latest(), or event = '回访')",
+    grouped: "orderStateSelect(): its own aggregating SELECT, made of GROUPED (a module constant) and source and where (reviewed here)",
+    several: "orderStateSelect(): its own SELECT of the orders with several events, made of source and where (reviewed here)",
     source: "orderStateSelect(): the database's events table or a file stage's temporary table name",
     where: "orderStateSelect(): a literal condition over the {orders:Array(String)} parameter, or \"1\"",
     select: "orderStateSelect()'s text: fixed (see source and where)",

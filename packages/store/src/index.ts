@@ -9,7 +9,7 @@ export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";
 export { saveReport, lastReportAt, type ReportTrigger } from "./reports.ts";
 export { publishReport, latestPublication, type Publication } from "./published-reports.ts";
 export { chTime, chTimeOrNull } from "./time.ts";
-export { refreshOrderState, foldIntoOrderState, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
+export { refreshOrderState, foldIntoOrderState, orderStateSelect, ORDER_STATE_COLUMNS, recordMsgIds, recordMsgIdsFrom, MSG_ID_TABLES } from "./derived.ts";
 export { openFileStage, openStage, type FileStage, type Stage } from "./file-stage.ts";
 export { detachStdinFromEngine, spoolStdin, type SpooledStdin } from "./stdin-guard.ts";
 export { checkReadOnly, readOnlyQuery, NotReadOnlyError, READ_FORMATS, type ReadFormat } from "./read-only.ts";
