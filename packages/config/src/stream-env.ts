@@ -73,7 +73,7 @@ export const streamEnvSchema = z
     /**
      * A store batch takes waiting jobs while it holds fewer records than this (a job is never
      * split). 2,000 kept the p99 beside a busy core under 1 s as 5,000 did, with a peak RSS
-     * about 150 MB lower (docs/performance.md, "Pipeline memory by phase").
+     * about 170 MB lower (docs/performance.md, "Pipeline memory by phase").
      */
     CASEPULSE_JOIN_RECORDS: int(1, 2000),
     /**

@@ -70,16 +70,15 @@ const SINGLE = ORDER_STATE.map(([name, c]) => `${c.single} AS ${name}`).join(",\
  * order, the form the tests hold the other to).
  */
 export function orderStateSelect(source: string, where: string, byRow = true): string {
-  const grouped = `SELECT
+  const aggregated = (orders: string) => `SELECT
       ${GROUPED}
     FROM ${source}
-    WHERE (${where})`;
-  if (!byRow) return `${grouped}
+    WHERE (${where})${orders}
     GROUP BY order_id`;
+  if (!byRow) return aggregated("");
   const several = `SELECT order_id FROM ${source} WHERE (${where}) GROUP BY order_id HAVING count() > 1`;
   return `SELECT * FROM (
-    ${grouped} AND order_id IN (${several})
-    GROUP BY order_id
+    ${aggregated(` AND order_id IN (${several})`)}
     UNION ALL
     SELECT
       ${SINGLE}
