@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** What the compiled tree needs besides dist/: the files modules read at run time. */
-const RUNTIME_FILES = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "infra/clickhouse", "samples"];
+const RUNTIME_FILES = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "patches", "infra/clickhouse", "samples"];
 /** The compiled entry's first line: the condition that makes every workspace package resolve to dist. */
 const SHEBANG = "#!/usr/bin/env -S node --conditions=casepulse-dist";
 
