@@ -37,6 +37,16 @@ async function emptyWorkbook(path: string): Promise<void> {
   await book.xlsx.writeFile(path);
 }
 
+/** A workbook of the litigation rows cut short (a download that broke off): its zip's end is missing. */
+async function truncatedWorkbook(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("案件");
+  sheet.addRow(LIT_HEADER.split(","));
+  for (let i = 0; i < 500; i += 1) sheet.addRow(LIT_ROWS[0]!.replace("行初1号", `行初${i + 100}号`).split(","));
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+}
+
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("exports that cannot be read at all", () => {
@@ -68,6 +78,7 @@ describe("exports that cannot be read at all", () => {
       make: (p) => writeFileSync(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088)])),
       says: /password-protected/,
     },
+    { name: "a truncated .xlsx (half of its bytes)", feed: "litigation", file: "cut.xlsx", make: (p) => truncatedWorkbook(p), says: /not a readable \.xlsx workbook/ },
     { name: "an empty first worksheet", feed: "litigation", file: "empty.xlsx", make: (p) => emptyWorkbook(p), says: /empty first worksheet/ },
     { name: "an empty CSV", feed: "litigation", file: "empty.csv", make: (p) => writeFileSync(p, ""), says: /empty/ },
     { name: "a header naming no key", feed: "litigation", file: "nokey.csv", make: (p) => writeFileSync(p, "序号,姓名,备注\n1,张三,无\n"), says: /names no key of the litigation feed/ },
