@@ -80,7 +80,7 @@ async function phasePeak(): Promise<PhasePeak> {
 
 const started = performance.now();
 const storeWorker = await startStoreRole({ stream, logger, metrics }, ctx.store);
-const ingest = await startIngestRole({ stream, logger, metrics }, queue, ctx.pii);
+const ingest = await startIngestRole({ stream, logger, metrics }, queue, ctx.env.CASEPULSE_PII_KEY);
 
 // A stuck pipeline (failing jobs) must end the bench, not hang it.
 const throughputDeadline = Date.now() + 20 * 60_000;

@@ -4,7 +4,7 @@
 // with no TypeScript and no devDependency in reach. Its report is the samples' reference.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,5 +78,23 @@ describe("the compiled build", () => {
     const month = await compiled(["report", "--period", "2024-03", "--format", "json"]);
     expect(month.status, month.stderr).toBe(0);
     expect(reportDifferences(JSON.parse(month.stdout), JSON.parse(readFileSync(join(ROOT, "samples/expected/2024-03.json"), "utf8")))).toEqual([]);
+  });
+
+  it("starts the stream's classifying thread from dist (the entry a worker thread loads is JavaScript there)", async () => {
+    // The ingest role's thread (packages/ingestion/src/classifier.ts), as `start` makes it in the image.
+    const script = join(app, "services/cli/classify-check.mjs");
+    writeFileSync(
+      script,
+      `const { threadClassifier } = await import("@casepulse/ingestion");
+const c = threadClassifier("compiled-check-key-0123456789");
+const r = await c.classify("hotline", [{ value: JSON.stringify({ msg_id: "a", order_id: "o", event: "派发", event_time: "2024-04-01 09:00:00" }), source: "k:1" }, { value: "{", source: "k:2" }]);
+await c.close();
+console.log(JSON.stringify({ msgIds: r.msgIds, reasons: r.rejected.map((x) => x.reason), at: import.meta.resolve("@casepulse/ingestion") }));
+`,
+    );
+    const { stdout } = await run(process.execPath, ["--conditions=casepulse-dist", script], { cwd: join(app, "services/cli"), env: { PATH: process.env.PATH ?? "", HOME: work } });
+    const out = JSON.parse(stdout) as { msgIds: string[]; reasons: string[]; at: string };
+    expect(out).toMatchObject({ msgIds: ["a"], reasons: ["not valid JSON"] });
+    expect(out.at).toMatch(/\/packages\/ingestion\/dist\/index\.js$/);
   });
 });

@@ -170,6 +170,7 @@ describe("streamEnvSchema: defaults and other variables", () => {
       CASEPULSE_TOPIC_MEDIATION: "raw.mediation",
       CASEPULSE_TOPIC_LITIGATION: "raw.litigation",
       CASEPULSE_JOB_RECORDS: 5000,
+      CASEPULSE_CLASSIFY_THREAD: true,
       CASEPULSE_JOIN_RECORDS: 2000,
       CASEPULSE_MAX_QUEUE_DEPTH: 40,
       CASEPULSE_WORKER_CONCURRENCY: 2,
@@ -186,6 +187,7 @@ describe("streamEnvSchema: defaults and other variables", () => {
     { name: "CASEPULSE_JOB_RECORDS", value: "ten" },
     { name: "CASEPULSE_JOIN_RECORDS", value: "0" },
     { name: "CASEPULSE_JOIN_RECORDS", value: "2.5" },
+    { name: "CASEPULSE_CLASSIFY_THREAD", value: "no" },
     { name: "CASEPULSE_HTTP_PORT", value: "-1" },
     { name: "ALERT_WEBHOOK_URL", value: "not-a-url" },
     { name: "ALERT_WEBHOOK_KIND", value: "slack" },
@@ -199,6 +201,7 @@ describe("streamEnvSchema: defaults and other variables", () => {
     { name: "KAFKA_SSL", value: "true", parsed: true },
     { name: "CASEPULSE_JOB_RECORDS", value: "250", parsed: 250 },
     { name: "CASEPULSE_JOIN_RECORDS", value: "5000", parsed: 5000 },
+    { name: "CASEPULSE_CLASSIFY_THREAD", value: "false", parsed: false },
     { name: "CASEPULSE_TOPIC_MEDIATION", value: "prod.raw-mediation_v2", parsed: "prod.raw-mediation_v2" },
   ])("$name=$value → $parsed", ({ name, value, parsed }) => {
     expect(parseEnv(streamEnvSchema, { [name]: value })[name as "KAFKA_SSL"]).toBe(parsed);

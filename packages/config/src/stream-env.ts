@@ -71,6 +71,13 @@ export const streamEnvSchema = z
      */
     CASEPULSE_JOB_RECORDS: int(1, 5000),
     /**
+     * The ingest validates and encodes its records on a worker thread of its own, beside the main
+     * thread's Kafka, BullMQ and store work: 0.080-0.089 of the kafkajs baseline against
+     * 0.073-0.077 on the main thread, for 30-50 MB more at the peak (docs/performance.md, "The
+     * stream's JavaScript thread"). `false` classifies on the main thread.
+     */
+    CASEPULSE_CLASSIFY_THREAD: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    /**
      * A store batch takes waiting jobs while it holds fewer records than this (a job is never
      * split). 2,000 kept the p99 beside a busy core under 1 s as 5,000 did, with a peak RSS
      * about 170 MB lower (docs/performance.md, "Pipeline memory by phase").

@@ -3,7 +3,8 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "@casepulse/logging";
 import type { PipelineMetrics, Service } from "@casepulse/ops";
-import type { PiiProtector } from "@casepulse/normalize";
+import { inlineClassifier, threadClassifier } from "@casepulse/ingestion";
+import { createPiiProtector } from "@casepulse/normalize";
 import type { Store } from "@casepulse/store";
 import { startIngest } from "@casepulse/ingest";
 import { startStoreWorker } from "@casepulse/store-worker";
@@ -32,13 +33,13 @@ export function startStoreRole({ stream, logger, metrics }: RoleDeps, store: Sto
   });
 }
 
-export function startIngestRole({ stream, logger, metrics }: RoleDeps, queue: Queue, pii: PiiProtector): Promise<Service> {
+export function startIngestRole({ stream, logger, metrics }: RoleDeps, queue: Queue, piiKey: string): Promise<Service> {
   const { env, names } = stream;
   return startIngest({
     kafka: stream.kafka,
     queue,
     names,
-    pii,
+    classifier: env.CASEPULSE_CLASSIFY_THREAD ? threadClassifier(piiKey, env.CASEPULSE_JOB_RECORDS) : inlineClassifier(createPiiProtector(piiKey)),
     logger,
     metrics,
     jobRecords: env.CASEPULSE_JOB_RECORDS,

@@ -5,17 +5,17 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { Feed } from "@casepulse/feeds";
-import { classifyEncoded } from "@casepulse/ingestion";
+import type { Classifier } from "@casepulse/ingestion";
 import type { KafkaConsumer, KafkaGateway } from "@casepulse/kafka";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { dlqTopic, pendingJobs, STORE_BATCH_JOB, storeJobOptions, type Names, type StoreBatchJob } from "@casepulse/queues";
-import type { PiiProtector } from "@casepulse/normalize";
 
 export interface IngestOptions {
   kafka: KafkaGateway;
   queue: Queue;
   names: Names;
-  pii: PiiProtector;
+  /** Validates each slice and hashes or seals its personal data (classifier.ts). */
+  classifier: Classifier;
   logger: Logger;
   metrics: PipelineMetrics;
   /** Records per job. */
@@ -79,7 +79,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
           const first = slice[0]!.offset;
           const last = slice[slice.length - 1]!.offset;
           const raws = slice.map((m) => ({ value: m.value ?? Buffer.alloc(0), source: `kafka:${batch.topic}:${batch.partition}:${m.offset}` }));
-          const { rejected, ...encoded } = classifyEncoded(feed, raws, o.pii);
+          const { rejected, ...encoded } = await o.classifier.classify(feed, raws);
           rejected.forEach((r) => {
             const m = slice[raws.findIndex((x) => x.source === r.source)]!;
             dead.push({ value: m.value, key: m.key, headers: { reason: r.reason, source: r.source } });
@@ -133,6 +133,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
     clearTimeout(restartTimer);
     await consumer.disconnect();
     await producer.disconnect();
+    await o.classifier.close();
   });
   return {
     name: "ingest",

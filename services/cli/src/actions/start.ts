@@ -23,7 +23,6 @@ export async function start(roles: Role[]): Promise<void> {
   const ctx: Context | null = needsStore ? await openContext(storeEnv) : null;
   // The read-only commands of other processes, answered while this one holds the embedded folder.
   const queries = ctx?.store.embedded ? serveQueries(ctx.store, storeEnv.CASEPULSE_DATA, env.CASEPULSE_HTTP_HOST, logger) : null;
-  const pii = ctx?.pii ?? (await import("@casepulse/normalize")).createPiiProtector(storeEnv.CASEPULSE_PII_KEY);
   const services: Service[] = [];
   const byRole = new Map<Role, Service>();
   const add = (role: Role, s: Service) => (services.push(s), byRole.set(role, s));
@@ -85,7 +84,7 @@ export async function start(roles: Role[]): Promise<void> {
     }));
   }
   if (roles.includes("ingest")) {
-    add("ingest", await startIngestRole({ stream, logger, metrics }, queue, pii));
+    add("ingest", await startIngestRole({ stream, logger, metrics }, queue, storeEnv.CASEPULSE_PII_KEY));
   }
   logger.info({ roles, http: `${env.CASEPULSE_HTTP_HOST}:${ops.port}`, prefix: env.CASEPULSE_PREFIX }, "casepulse started");
 }
