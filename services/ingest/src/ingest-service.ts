@@ -1,5 +1,6 @@
-// services/ingest: a Kafka consumer group over the three feed topics. Each batch is validated
-// and personal data hashed or sealed here, so nothing readable leaves this process; rejects go
+// services/ingest: a Kafka consumer group over the feed topics. Each batch is validated and
+// personal data hashed or sealed here (on a thread of this process, classifier.ts), so nothing
+// readable leaves this process; rejects go
 // to `<topic>.dlq`; the rest goes to BullMQ as one job per slice (addBulk). Offsets are
 // committed only after Redis has acknowledged the jobs.
 import type { Queue } from "bullmq";
