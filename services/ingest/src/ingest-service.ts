@@ -1,8 +1,7 @@
 // services/ingest: a Kafka consumer group over the feed topics. Each batch is validated and
 // personal data hashed or sealed here (on a thread of this process, classifier.ts), so nothing
-// readable leaves this process; rejects go
-// to `<topic>.dlq`; the rest goes to BullMQ as one job per slice (addBulk). Offsets are
-// committed only after Redis has acknowledged the jobs.
+// readable leaves this process; rejects go to `<topic>.dlq`; the rest goes to BullMQ as one job
+// per slice (addBulk). Offsets are committed only after Redis has acknowledged the jobs.
 import type { Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { Feed } from "@casepulse/feeds";
