@@ -10,8 +10,8 @@ import { classifyEncoded } from "@casepulse/ingestion";
 import { createLogger } from "@casepulse/logging";
 import { createPiiProtector } from "@casepulse/normalize";
 import { createMetrics, type PipelineMetrics } from "@casepulse/ops";
-import { openQueue, STORE_BATCH_JOB, storeJobOptions, type StoreBatchJob } from "@casepulse/queues";
-import { migrate, openStore, type Store } from "@casepulse/store";
+import { COMPACT_ROWS, openQueue, STORE_BATCH_JOB, storeJobOptions, type StoreBatchJob } from "@casepulse/queues";
+import { EVENT_COLUMNS, migrate, openStore, type Store } from "@casepulse/store";
 import { handleStoreBatch, startStoreWorker } from "@casepulse/store-worker";
 import { ROOT } from "./support/cli.ts";
 import { ensureServices, type Services } from "./support/services.ts";
@@ -41,7 +41,7 @@ function jobsOf(feed: Feed, lines: readonly string[], perJob: number, tag: strin
     const raws = slice.map((line, i) => ({ value: Buffer.from(line), source: `kafka:${tag}.${feed}:0:${first + i}` }));
     const { rejected, ...encoded } = classifyEncoded(feed, raws, pii);
     const batchId = `kafka:${tag}.${feed}:0:${first}-${first + slice.length - 1}`;
-    jobs.push({ feed, batchId, source: `kafka:${tag}.${feed}`, received: slice.length, ...encoded, rejected });
+    jobs.push({ feed, batchId, source: `kafka:${tag}.${feed}`, received: slice.length, rowForm: COMPACT_ROWS, ...encoded, rejected });
   }
   return jobs;
 }
@@ -131,6 +131,30 @@ async function differences(a: string, b: string) {
   return out;
 }
 
+describe("store worker: jobs of the previous release", () => {
+  it("rows as JSONEachRow objects (no rowForm) are stored as their compact form is; a row that is not an object fails its job alone", async () => {
+    const jobs = hotlineJobs("upgrade", 8);
+    const compact = await freshDb("worker_compact");
+    for (const data of jobs) await handleStoreBatch(compact, { name: STORE_BATCH_JOB, data });
+    // What the releases before put in Redis: each row an object of the event columns, no rowForm.
+    const asObjects = jobs.map(({ rowForm: _, ...job }) => ({
+      ...job,
+      lines: job.lines.map((l) => JSON.stringify(Object.fromEntries((JSON.parse(l) as unknown[]).map((v, c) => [EVENT_COLUMNS.hotline[c]!, v])))),
+    }));
+    asObjects[3] = { ...asObjects[3]!, lines: asObjects[3]!.lines.map((l, i) => (i === 0 ? "[1,2]" : l)) };
+    const old = await freshDb("worker_old_rows");
+    const run = await runWorker(old, asObjects, { batchRecords: 5000, batchJobs: 40 });
+    expect(run.failed.map((f) => f.id)).toEqual([asObjects[3]!.batchId.replaceAll(":", "_")]);
+    expect(run.failed[0]!.reason).toMatch(/malformed store-batch payload: row 1 is not a JSON object/);
+    await handleStoreBatch(old, { name: STORE_BATCH_JOB, data: jobs[3]! });
+    const diffs = await differences("worker_compact", "worker_old_rows");
+    for (const [name, d] of Object.entries(diffs)) {
+      expect(d.rows, name).toBeGreaterThan(0);
+      expect({ onlyCompact: d.onlyA, onlyObjects: d.onlyB }, name).toEqual({ onlyCompact: 0, onlyObjects: 0 });
+    }
+  });
+});
+
 describe("store worker: waiting jobs joined into one store batch", () => {
   it("stores them in one batch, leaving what storing each job alone leaves, also after a job is stored again alone", async () => {
     const jobs = hotlineJobs("join", 24);
@@ -171,8 +195,9 @@ describe("store worker: waiting jobs joined into one store batch", () => {
   it("a job that cannot be stored fails alone, at once; the jobs joined with it are stored", async () => {
     const jobs = hotlineJobs("poison", 6);
     const bad = jobs[2]!;
-    // A row the events table cannot take: every attempt of it would fail the same way.
-    jobs[2] = { ...bad, lines: bad.lines.map((l, i) => (i === 0 ? "{\"event_time\": \"not a time\"" : l)) };
+    // A row the events table cannot take (its time is not one): every attempt of it would fail the same way.
+    const time = EVENT_COLUMNS.hotline.indexOf("event_time");
+    jobs[2] = { ...bad, lines: bad.lines.map((l, i) => (i === 0 ? JSON.stringify((JSON.parse(l) as unknown[]).map((v, c) => (c === time ? "not a time" : v))) : l)) };
     const store = await freshDb("worker_poison");
     const run = await runWorker(store, jobs, { batchRecords: 5000, batchJobs: 40 });
     expect(await batchesOf(run.metrics)).toMatchObject({ batches: 1, jobs: 6 });

@@ -58,6 +58,8 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   "packages/store/src/client.ts": {
     target: "insertJsonLines: a table name that is a literal, an EVENT_TABLES/MSG_ID_TABLES value, or a file stage's temporary table (casepulse_<kind>_<random hex>)",
+    columnList: "insertJsonLines' columns option (EVENT_COLUMNS, with n first for a stage), each name checked against IDENTIFIER before use",
+    format: "the literal JSONEachRow or JSONCompactEachRow",
   },
   "packages/store/src/events.ts": {
     "MSG_ID_TABLES[feed]": "constant map indexed by the Feed union",

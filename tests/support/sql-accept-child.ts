@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { CONTRACTS, SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, validateRecord, type Feed } from "@casepulse/feeds";
 import { ingestFile, readLines } from "@casepulse/ingestion";
 import { createPiiProtector, rowsSql, rowsSqlParams, toRow } from "@casepulse/normalize";
-import { encodeEvents, EVENT_TABLES, migrate, openFileStage, openStore, type Store } from "@casepulse/store";
+import { encodeEvents, EVENT_COLUMNS, EVENT_TABLES, migrate, openFileStage, openStore, type Store } from "@casepulse/store";
 
 const [dataDir, file, feed] = process.argv.slice(2) as [string, string, Feed];
 const accepter = SQL_ACCEPTERS[feed]!;
@@ -44,7 +44,9 @@ async function compareLines(store: Store) {
         disagreements.push(`line ${line.number}: SQL accepted, Node rejected (${node.reason}): ${line.value.toString().slice(0, 300)}`);
         continue;
       }
-      const expected = JSON.parse(encodeEvents(feed, [toRow(feed, node.record, pii)]).lines[0]!) as Record<string, unknown>;
+      // Node's stored row is an array of the event columns' values (encodeEvents); named here to compare.
+      const values = JSON.parse(encodeEvents(feed, [toRow(feed, node.record, pii)]).lines[0]!) as unknown[];
+      const expected = Object.fromEntries(EVENT_COLUMNS[feed].map((column, i) => [column, values[i]]));
       const same = Object.keys(expected).length === Object.keys(sql).length && Object.entries(expected).every(([k, v]) => sql[k] === v);
       if (!same) disagreements.push(`line ${line.number}: Node ${JSON.stringify(expected)} SQL ${JSON.stringify(sql)}`);
     }

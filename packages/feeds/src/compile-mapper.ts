@@ -16,9 +16,20 @@ export interface MappedKey {
  * input; keys and helper names are checked to be identifiers.
  */
 export function compileMapper<In, Out, Context = undefined>(keys: readonly MappedKey[], helpers: Record<string, unknown> = {}): (r: In, x: Context) => Out {
+  return compile(keys, helpers, `({ ${keys.map((k) => `${k.key}: ${k.value}`).join(", ")} })`);
+}
+
+/**
+ * `(r, x) => [value, …]`: the same expressions as one array literal in the keys' order, a row of
+ * JSONCompactEachRow (the insert names the keys once instead of every row).
+ */
+export function compileRowMapper<In, Context = undefined>(keys: readonly MappedKey[], helpers: Record<string, unknown> = {}): (r: In, x: Context) => unknown[] {
+  return compile(keys, helpers, `[${keys.map((k) => k.value).join(", ")}]`);
+}
+
+function compile<F>(keys: readonly MappedKey[], helpers: Record<string, unknown>, literal: string): F {
   for (const name of [...keys.map((k) => k.key), ...Object.keys(helpers)]) {
     if (!IDENTIFIER.test(name)) throw new Error(`not an identifier: ${JSON.stringify(name)}`);
   }
-  const body = `return (r, x) => ({ ${keys.map((k) => `${k.key}: ${k.value}`).join(", ")} });`;
-  return new Function(...Object.keys(helpers), body)(...Object.values(helpers)) as (r: In, x: Context) => Out;
+  return new Function(...Object.keys(helpers), `return (r, x) => ${literal};`)(...Object.values(helpers)) as F;
 }

@@ -4,4 +4,4 @@ export { validateRecord, MAX_RECORD_BYTES, FEED_KEYS, FEED_SCHEMAS, PERSONAL_KEY
 export { SQL_ACCEPT_SETTINGS, type SqlAccepter } from "./sql-accept.ts";
 export { storedColumns, personalKeys, type FeedContract, type FieldSpec, type RecordOf, type RowOf } from "./contract.ts";
 export { plainAccepter } from "./validators.ts";
-export { compileMapper, type MappedKey } from "./compile-mapper.ts";
+export { compileMapper, compileRowMapper, type MappedKey } from "./compile-mapper.ts";

@@ -100,8 +100,8 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
 }
 
 /**
- * Runs lines the SQL left through classifyRecords: its dead letters, and its accepted rows as
- * JSONEachRow, each with its line number (which decides the first of repeated msg_ids).
+ * Runs lines the SQL left through classifyRecords: its dead letters, and its accepted rows,
+ * each with its line number first (which decides the first of repeated msg_ids).
  */
 function classifyLines(
   left: readonly { n: number; line: Buffer }[],
@@ -114,5 +114,5 @@ function classifyLines(
   const rejectedLines = new Set(rejected.map((r) => r.source));
   const acceptedLines = left.filter(({ n }) => !rejectedLines.has(`${n}`));
   for (const r of rejected) r.source = place(Number(r.source));
-  return { accepted: encodeEvents(feed, rows).lines.map((row, i) => `{"n":${acceptedLines[i]!.n},${row.slice(1)}`), rejected };
+  return { accepted: encodeEvents(feed, rows).lines.map((row, i) => `[${acceptedLines[i]!.n},${row.slice(1)}`), rejected };
 }

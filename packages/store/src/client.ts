@@ -34,16 +34,23 @@ export interface Store {
   /** Inserts rows; a repeated dedupToken makes the repeat a no-op in ClickHouse itself. */
   insert(table: string, rows: readonly object[], dedupToken?: string): Promise<void>;
   /**
-   * Inserts rows already encoded as JSONEachRow lines (encoded off the writing thread); with
-   * `temporary`, into a temporary table of the session instead of one of the database.
+   * Inserts rows already encoded as JSONEachRow lines (encoded off the writing thread), or with
+   * `columns` as JSONCompactEachRow lines (arrays of those columns' values); with `temporary`,
+   * into a temporary table of the session instead of one of the database.
    */
-  insertJsonLines(table: string, lines: readonly string[], dedupToken?: string, options?: { temporary?: boolean }): Promise<void>;
+  insertJsonLines(table: string, lines: readonly string[], dedupToken?: string, options?: InsertOptions): Promise<void>;
   /** The same connection, another database (tests isolate themselves this way). Closing it is a no-op. */
   withDatabase(database: string): Store;
   close(): Promise<void>;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface InsertOptions {
+  temporary?: boolean;
+  /** The lines are JSONCompactEachRow rows of these columns' values, in this order. */
+  columns?: readonly string[];
+}
 
 /**
  * Settings of every insert. The token is always set, empty when there is none: the embedded
@@ -140,7 +147,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
  * the statement. The client's insert would first concatenate the whole payload into the SQL text,
  * which the engine then parses again (an insert of 20,000 events took twice as long).
  */
-type RawInsert = (params: { table: string; values: Buffer; format: "JSONEachRow"; settings: Record<string, string | number> }) => Promise<unknown>;
+type RawInsert = (params: { table: string; columns?: string[]; values: Buffer; format: "JSONEachRow" | "JSONCompactEachRow"; settings: Record<string, string | number> }) => Promise<unknown>;
 
 /**
  * The lines as one UTF-8 payload, each ending in a newline. Written line by line into one buffer:
@@ -161,16 +168,21 @@ export function jsonLinesPayload(lines: readonly string[]): Buffer {
 
 function storeOn(client: ClickHouseClient, readClient: () => ClickHouseClient, database: string, rawInsert: RawInsert | null, where: string | undefined, close: () => Promise<void>): Store {
   if (!IDENTIFIER.test(database)) throw new Error(`invalid database name ${JSON.stringify(database)}`);
-  const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined, options?: { temporary?: boolean }) => {
+  const insertLines = async (table: string, lines: readonly string[], dedupToken: string | undefined, options?: InsertOptions) => {
     if (lines.length === 0) return;
     const target = options?.temporary ? table : `${database}.${table}`;
+    const columns = options?.columns;
+    const bad = columns?.find((c) => !IDENTIFIER.test(c));
+    if (bad !== undefined) throw new Error(`invalid column name ${JSON.stringify(bad)}`);
+    const format = columns ? "JSONCompactEachRow" : "JSONEachRow";
+    const columnList = columns ? ` (${columns.join(", ")})` : "";
     try {
       if (rawInsert) {
-        await rawInsert({ table: target, values: jsonLinesPayload(lines), format: "JSONEachRow", settings: insertSettings(dedupToken) });
+        await rawInsert({ table: target, ...(columns && { columns: [...columns] }), values: jsonLinesPayload(lines), format, settings: insertSettings(dedupToken) });
         return;
       }
       const result = await client.exec({
-        query: `INSERT INTO ${target} FORMAT JSONEachRow`,
+        query: `INSERT INTO ${target}${columnList} FORMAT ${format}`,
         values: Readable.from([jsonLinesPayload(lines)], { objectMode: false }),
         clickhouse_settings: insertSettings(dedupToken),
       });

@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import type { Feed } from "@casepulse/feeds";
 import type { Store } from "./client.ts";
 import { MSG_ID_TABLES } from "./derived.ts";
-import { EVENT_TABLES } from "./events.ts";
+import { EVENT_COLUMNS, EVENT_TABLES } from "./events.ts";
 
 /**
  * The staged tables are kept in blocks, not squashed into one: a Memory table is read one block
@@ -38,7 +38,7 @@ export interface Stage {
    * did not accept (`accepted`), byte for byte.
    */
   leftOver(after: "extracted" | "accepted"): Promise<{ n: number; line: Buffer }[]>;
-  /** Rows (JSONEachRow, each with its `n`) accepted outside SQL. */
+  /** Rows accepted outside SQL: encodeEvents' rows with the line's `n` first (`[n, …]`). */
   addAccepted(lines: readonly string[]): Promise<void>;
   /**
    * The first accepted row (lowest n) of each msg_id that the feed has not stored yet, into
@@ -129,7 +129,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
       return rows.map((r) => ({ n: Number(r.n), line: Buffer.from(r.line, "hex") }));
     },
     async addAccepted(rows) {
-      await store.insertJsonLines(accepted, rows, undefined, { temporary: true });
+      await store.insertJsonLines(accepted, rows, undefined, { temporary: true, columns: ["n", ...EVENT_COLUMNS[feed]] });
     },
     async selectFresh() {
       await store.command(

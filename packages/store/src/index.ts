@@ -2,7 +2,7 @@ export { openStore, type Store, type StoreConfig } from "./client.ts";
 export { StoreError, DataFolderError, toStoreError } from "./errors.ts";
 export { migrate, loadMigrations, bootstrapStatements, migrationStatements, MIGRATIONS_DIR, type MigrateOptions } from "./migrate.ts";
 export { clusterStatements, clusterBootstrap, checkClusterName, ClusterSchemaError, SHARD_KEYS, LOCAL_SUFFIX } from "./cluster.ts";
-export { encodeEvents, insertEncodedEvents, insertEventsFrom, storedMsgIds, EVENT_COLUMNS, EVENT_TABLES, type EncodedEvents } from "./events.ts";
+export { encodeEvents, rowsFromObjects, insertEncodedEvents, insertEventsFrom, storedMsgIds, EVENT_COLUMNS, EVENT_TABLES, type EncodedEvents } from "./events.ts";
 export { insertRejected, listRejected, countRejected, markReplayed, nextVersion, receivedAtMs, type RejectedRecord, type StoredRejection, type RejectedFilter } from "./rejected.ts";
 export { recordBatch, recordBatches, type IngestBatch } from "./batches.ts";
 export { applyDlqRetention, dlqRetentionDays } from "./retention.ts";

@@ -8,7 +8,7 @@ import type { Feed } from "@casepulse/feeds";
 import type { Classifier } from "@casepulse/ingestion";
 import type { KafkaConsumer, KafkaGateway } from "@casepulse/kafka";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
-import { dlqTopic, pendingJobs, STORE_BATCH_JOB, storeJobOptions, type Names, type StoreBatchJob } from "@casepulse/queues";
+import { COMPACT_ROWS, dlqTopic, pendingJobs, STORE_BATCH_JOB, storeJobOptions, type Names, type StoreBatchJob } from "@casepulse/queues";
 
 export interface IngestOptions {
   kafka: KafkaGateway;
@@ -88,7 +88,7 @@ export async function startIngest(o: IngestOptions): Promise<Service> {
           const batchId = `kafka:${batch.topic}:${batch.partition}:${first}-${last}`;
           jobs.push({
             name: STORE_BATCH_JOB,
-            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, ...encoded, rejected },
+            data: { feed, batchId, source: `kafka:${batch.topic}`, received: slice.length, rowForm: COMPACT_ROWS, ...encoded, rejected },
             opts: { ...storeJobOptions(o.jobAttempts), jobId: batchId.replaceAll(":", "_") },
           });
           o.metrics.recordsIn.inc({ feed }, slice.length);

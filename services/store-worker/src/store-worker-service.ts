@@ -13,7 +13,7 @@ import { joinBatches, writeEncodedBatch, type BatchOutcome, type EncodedBatch } 
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { redisConnection, STORE_BATCH_JOB, storeBatchJob } from "@casepulse/queues";
 import type { Feed } from "@casepulse/feeds";
-import { StoreError, type Store } from "@casepulse/store";
+import { rowsFromObjects, StoreError, type Store } from "@casepulse/store";
 
 export interface StoreWorkerOptions {
   store: Store;
@@ -39,7 +39,15 @@ export function parseStoreJob(job: Pick<Job, "name" | "data">): StoreJob {
   if (job.name !== STORE_BATCH_JOB) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const parsed = storeBatchJob.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`malformed ${STORE_BATCH_JOB} payload: ${parsed.error.issues[0]?.message}`);
-  const { feed, batchId, source, received, msgIds, keys, lines, rejected } = parsed.data;
+  const { feed, batchId, source, received, msgIds, keys, rowForm, rejected } = parsed.data;
+  let lines = parsed.data.lines;
+  if (rowForm === undefined) {
+    try {
+      lines = rowsFromObjects(feed, lines);
+    } catch (err) {
+      throw new UnrecoverableError(`malformed ${STORE_BATCH_JOB} payload: ${(err as Error).message}`);
+    }
+  }
   return { feed, batch: { batchId, source, received, msgIds, keys, lines, rejected } };
 }
 
