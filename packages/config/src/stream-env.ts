@@ -32,6 +32,8 @@ export function cronProblem(expression: string, tz = "Asia/Shanghai"): string | 
 }
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+/** "true" or "false", read as a boolean. */
+const flag = (fallback: "true" | "false") => z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
 /** A feed's topic: CASEPULSE_TOPIC_<FEED>, by default the one its contract names. */
 const topicName = (feed: Feed) =>
   z
@@ -49,7 +51,7 @@ export const streamEnvSchema = z
         message: "must be host:port[,host:port...]",
       }),
     KAFKA_CLIENT_ID: z.string().default("casepulse"),
-    KAFKA_SSL: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    KAFKA_SSL: flag("false"),
     /** PEM file of the CA that signed the brokers' certificates (a private CA); turns TLS on. */
     KAFKA_SSL_CA_FILE: optionalString.refine((p) => p === undefined || readable(p), { message: "must be a readable PEM file" }),
     /** How long a silent consumer keeps its partitions; a killed instance's share moves after this. */
@@ -76,7 +78,7 @@ export const streamEnvSchema = z
      * 0.073-0.077 on the main thread, for 30-50 MB more at the peak (docs/performance.md, "The
      * stream's JavaScript thread"). `false` classifies on the main thread.
      */
-    CASEPULSE_CLASSIFY_THREAD: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    CASEPULSE_CLASSIFY_THREAD: flag("true"),
     /**
      * A store batch takes waiting jobs while it holds fewer records than this (a job is never
      * split). 2,000 kept the p99 beside a busy core under 1 s as 5,000 did, with a peak RSS
