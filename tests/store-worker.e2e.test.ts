@@ -1,6 +1,7 @@
 // The store worker on the real Redis and the embedded engine: jobs already waiting when the worker
 // takes one are stored with it as one batch per feed, and that leaves in the store exactly what
-// storing each job alone leaves; a job that cannot be stored fails alone.
+// storing each job alone leaves; a job that cannot be stored fails alone. Batches staged in the
+// engine (the worker's path on it) leave what the Node path leaves.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import { createLogger } from "@casepulse/logging";
 import { createPiiProtector } from "@casepulse/normalize";
 import { createMetrics, type PipelineMetrics } from "@casepulse/ops";
 import { COMPACT_ROWS, openQueue, STORE_BATCH_JOB, storeJobOptions, type StoreBatchJob } from "@casepulse/queues";
-import { EVENT_COLUMNS, migrate, openStore, type Store } from "@casepulse/store";
+import { EVENT_COLUMNS, EVENT_TABLES, migrate, numberedRow, openStore, stagePool, type Store } from "@casepulse/store";
 import { handleStoreBatch, startStoreWorker } from "@casepulse/store-worker";
 import { ROOT } from "./support/cli.ts";
 import { ensureServices, type Services } from "./support/services.ts";
@@ -151,6 +152,65 @@ describe("store worker: jobs of the previous release", () => {
     for (const [name, d] of Object.entries(diffs)) {
       expect(d.rows, name).toBeGreaterThan(0);
       expect({ onlyCompact: d.onlyA, onlyObjects: d.onlyB }, name).toEqual({ onlyCompact: 0, onlyObjects: 0 });
+    }
+  });
+});
+
+describe("store worker: batches staged in the engine", () => {
+  it("a batch picked and stored through a stage leaves what the Node path leaves, with the same counts", async () => {
+    const jobs = hotlineJobs("stage", 12);
+    const node = await freshDb("stage_node");
+    const staged = await freshDb("stage_staged");
+    const stages = stagePool(staged);
+    try {
+      const byNode = [];
+      const byStage = [];
+      for (const data of jobs) byNode.push(await handleStoreBatch(node, { name: STORE_BATCH_JOB, data }));
+      for (const data of jobs) byStage.push(await handleStoreBatch(staged, { name: STORE_BATCH_JOB, data }, stages));
+      // The redelivered stretch counts as duplicates both ways, and a job stored again adds nothing.
+      expect(byStage).toEqual(byNode);
+      expect(byNode.some((o) => o.duplicates > 0)).toBe(true);
+      expect(await handleStoreBatch(staged, { name: STORE_BATCH_JOB, data: jobs[3]! }, stages)).toEqual({ ...byNode[3]!, accepted: 0, duplicates: byNode[3]!.received - byNode[3]!.rejected });
+    } finally {
+      await stages.close();
+    }
+    for (const [name, d] of Object.entries(await differences("stage_node", "stage_staged"))) {
+      expect(d.rows, name).toBeGreaterThan(0);
+      expect({ onlyNode: d.onlyA, onlyStaged: d.onlyB }, name).toEqual({ onlyNode: 0, onlyStaged: 0 });
+    }
+  });
+
+  it("batches stored at once hold stages of their own; a stage is emptied after a step that failed", async () => {
+    // One job of each feed, stored at once (jobs that share msg_ids may both find them new, and
+    // are counted so, by design: CASEPULSE_WORKER_CONCURRENCY).
+    const jobs = (["hotline", "mediation", "litigation", "supervision"] as const).map((feed) => jobsOf(feed, sample(feed).slice(0, 80), 80, "stage2")[0]!);
+    const apart = await freshDb("stage_apart");
+    const together = await freshDb("stage_together");
+    const stages = stagePool(together);
+    try {
+      const one = [];
+      for (const data of jobs) one.push(await handleStoreBatch(apart, { name: STORE_BATCH_JOB, data }));
+      const at = await Promise.all(jobs.map((data) => handleStoreBatch(together, { name: STORE_BATCH_JOB, data }, stages)));
+      expect(at).toEqual(one);
+      expect(at.every((o) => o.accepted > 0)).toBe(true);
+
+      const failing = stages.use("hotline", async (stage) => {
+        await stage.addAccepted(jobs[0]!.lines.map((line, n) => numberedRow(n, line)));
+        throw new Error("a step failed");
+      });
+      await expect(failing).rejects.toThrow("a step failed");
+      const left = await stages.use("hotline", async (stage) => root.query<{ c: number }>(`SELECT count() AS c FROM ${stage.accepted}`));
+      expect(Number(left[0]!.c)).toBe(0);
+    } finally {
+      await stages.close();
+    }
+    for (const [name, d] of Object.entries(await differences("stage_apart", "stage_together"))) {
+      expect({ onlyApart: d.onlyA, onlyTogether: d.onlyB }, name).toEqual({ onlyApart: 0, onlyTogether: 0 });
+    }
+    for (const feed of ["mediation", "litigation", "supervision"] as const) {
+      const of = (db: string) => `SELECT * EXCEPT (ingested_at) FROM ${db}.${EVENT_TABLES[feed]} FINAL`;
+      const only = await root.query<{ c: number }>(`SELECT count() AS c FROM (${of("stage_together")} EXCEPT ${of("stage_apart")})`);
+      expect(Number(only[0]!.c), feed).toBe(0);
     }
   });
 });

@@ -6,7 +6,7 @@
 import { basename, resolve } from "node:path";
 import { SQL_ACCEPT_SETTINGS, SQL_ACCEPTERS, type Feed } from "@casepulse/feeds";
 import { createPiiProtector, rowsSql, rowsSqlParams, type PiiProtector } from "@casepulse/normalize";
-import { encodeEvents, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
+import { encodeEvents, numberedRow, openFileStage, type RejectedRecord, type Store } from "@casepulse/store";
 import { classifyRecords } from "./classify.ts";
 import { fileSlices, type SliceLimits } from "./file-slices.ts";
 import { startReading } from "./reading.ts";
@@ -114,5 +114,5 @@ function classifyLines(
   const rejectedLines = new Set(rejected.map((r) => r.source));
   const acceptedLines = left.filter(({ n }) => !rejectedLines.has(`${n}`));
   for (const r of rejected) r.source = place(Number(r.source));
-  return { accepted: encodeEvents(feed, rows).lines.map((row, i) => `[${acceptedLines[i]!.n},${row.slice(1)}`), rejected };
+  return { accepted: encodeEvents(feed, rows).lines.map((row, i) => numberedRow(acceptedLines[i]!.n, row)), rejected };
 }

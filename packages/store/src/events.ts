@@ -22,6 +22,11 @@ export const STORED_VALUES = perFeed((contract): MappedKey[] =>
   }),
 );
 
+/** A stored row (an encodeEvents line) with its place `n` first, as a stage's rows are: `[n, …]`. */
+export function numberedRow(n: number, row: string): string {
+  return `[${n},${row.slice(1)}`;
+}
+
 /** A row's stored form: its values in EVENT_COLUMNS' order. */
 const toStored = perFeed((contract) => compileRowMapper<FeedRowMap[Feed]>(STORED_VALUES[contract.feed as Feed], { chTime, chTimeOrNull }));
 

@@ -91,6 +91,41 @@ export async function openFileStage(store: Store, feed: Feed): Promise<FileStage
   };
 }
 
+/**
+ * Stages lent one batch at a time, so batches stored at once (a store worker's concurrent jobs)
+ * never share one: each is emptied when its batch is done, and dropped instead when emptying it
+ * failed, so no batch's rows are ever left for the next.
+ */
+export interface StagePool {
+  /** Runs `step` with a stage of `feed` that no other batch holds meanwhile. */
+  use<T>(feed: Feed, step: (stage: Stage) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function stagePool(store: Store): StagePool {
+  const idle = new Map<Feed, Stage[]>();
+  let closed = false;
+  return {
+    async use(feed, step) {
+      if (closed) throw new Error("the stage pool is closed");
+      const stage = idle.get(feed)?.pop() ?? (await openStage(store, feed));
+      try {
+        return await step(stage);
+      } finally {
+        const emptied = await stage.clear().then(() => true, () => false);
+        if (emptied && !closed) idle.set(feed, [...(idle.get(feed) ?? []), stage]);
+        else await stage.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      closed = true;
+      const stages = [...idle.values()].flat();
+      idle.clear();
+      for (const stage of stages) await stage.close();
+    },
+  };
+}
+
 /** A stage of the embedded engine's session (temporary tables live only there). */
 export async function openStage(store: Store, feed: Feed): Promise<Stage> {
   if (!store.embedded) throw new Error("rows are staged in the engine only when it runs in this process (embedded ClickHouse)");

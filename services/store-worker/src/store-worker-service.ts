@@ -6,14 +6,16 @@
 // stream, each Kafka fetch a few hundred records) falls behind once the engine shares its cores.
 // The worker therefore takes the jobs already waiting together with the one it was handed, up to
 // `batchRecords` records, and stores each feed's jobs as one batch: a queue that has fallen
-// behind is stored in fewer, larger batches and catches up instead of growing.
+// behind is stored in fewer, larger batches and catches up instead of growing. On the embedded
+// engine each batch is staged in the engine's session (write-batch.ts), a stage per batch stored
+// at once.
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { joinBatches, writeEncodedBatch, type BatchOutcome, type EncodedBatch } from "@casepulse/ingestion";
 import { once, type PipelineMetrics, type Service } from "@casepulse/ops";
 import { redisConnection, STORE_BATCH_JOB, storeBatchJob } from "@casepulse/queues";
 import type { Feed } from "@casepulse/feeds";
-import { rowsFromObjects, StoreError, type Store } from "@casepulse/store";
+import { rowsFromObjects, stagePool, StoreError, type StagePool, type Store } from "@casepulse/store";
 
 export interface StoreWorkerOptions {
   store: Store;
@@ -51,10 +53,10 @@ export function parseStoreJob(job: Pick<Job, "name" | "data">): StoreJob {
   return { feed, batch: { batchId, source, received, msgIds, keys, lines, rejected } };
 }
 
-/** Stores the batches of one feed as one. */
-async function storeJoined(store: Store, feed: Feed, batches: readonly EncodedBatch[]): Promise<BatchOutcome> {
+/** Stores the batches of one feed as one (through `stages` on the embedded engine, write-batch.ts). */
+async function storeJoined(store: Store, feed: Feed, batches: readonly EncodedBatch[], stages?: StagePool): Promise<BatchOutcome> {
   try {
-    return await writeEncodedBatch(store, feed, joinBatches(feed, batches));
+    return await writeEncodedBatch(store, feed, joinBatches(feed, batches), stages);
   } catch (err) {
     // A store fault that cannot pass on retry (bad SQL, bad row) must not spin through attempts.
     if (err instanceof StoreError && !err.retryable) throw new UnrecoverableError(err.message);
@@ -62,9 +64,9 @@ async function storeJoined(store: Store, feed: Feed, batches: readonly EncodedBa
   }
 }
 
-export async function handleStoreBatch(store: Store, job: Pick<Job, "name" | "data">): Promise<BatchOutcome> {
+export async function handleStoreBatch(store: Store, job: Pick<Job, "name" | "data">, stages?: StagePool): Promise<BatchOutcome> {
   const { feed, batch } = parseStoreJob(job);
-  return storeJoined(store, feed, [batch]);
+  return storeJoined(store, feed, [batch], stages);
 }
 
 /** What became of one job of a store batch. */
@@ -74,7 +76,7 @@ type Settled = { job: Job; outcome: BatchOutcome } | { job: Job; error: Error };
  * Stores the jobs taken together: each feed's as one batch; if that fails, each of its jobs alone,
  * so a job that cannot be stored fails by itself and takes no other job's attempts with it.
  */
-export async function storeJobs(store: Store, jobs: readonly Job[]): Promise<{ settled: Settled[]; stored: { feed: Feed; outcome: BatchOutcome }[] }> {
+export async function storeJobs(store: Store, jobs: readonly Job[], stages?: StagePool): Promise<{ settled: Settled[]; stored: { feed: Feed; outcome: BatchOutcome }[] }> {
   const settled: Settled[] = [];
   const stored: { feed: Feed; outcome: BatchOutcome }[] = [];
   const byFeed = new Map<Feed, { job: Job; batch: EncodedBatch }[]>();
@@ -88,7 +90,7 @@ export async function storeJobs(store: Store, jobs: readonly Job[]): Promise<{ s
   }
   for (const [feed, group] of byFeed) {
     try {
-      const outcome = await storeJoined(store, feed, group.map((g) => g.batch));
+      const outcome = await storeJoined(store, feed, group.map((g) => g.batch), stages);
       stored.push({ feed, outcome });
       group.forEach(({ job }) => settled.push({ job, outcome }));
     } catch (error) {
@@ -98,7 +100,7 @@ export async function storeJobs(store: Store, jobs: readonly Job[]): Promise<{ s
       }
       for (const { job, batch } of group) {
         try {
-          const outcome = await storeJoined(store, feed, [batch]);
+          const outcome = await storeJoined(store, feed, [batch], stages);
           stored.push({ feed, outcome });
           settled.push({ job, outcome });
         } catch (alone) {
@@ -117,6 +119,8 @@ function recordsOf(job: Job): number {
 }
 
 export async function startStoreWorker(o: StoreWorkerOptions): Promise<Service> {
+  // Each job being stored holds a stage of its own (temporary tables of the engine's session).
+  const stages = o.store.embedded ? stagePool(o.store) : undefined;
   const worker: Worker = new Worker(
     o.queueName,
     async (job, token) => {
@@ -136,7 +140,7 @@ export async function startStoreWorker(o: StoreWorkerOptions): Promise<Service> 
           records += recordsOf(next);
         }
         o.metrics.storeBatchJobs.observe(taken.length);
-        const { settled, stored } = await storeJobs(o.store, taken);
+        const { settled, stored } = await storeJobs(o.store, taken, stages);
         for (const { feed, outcome } of stored) {
           o.metrics.accepted.inc({ feed }, outcome.accepted);
           o.metrics.duplicates.inc({ feed }, outcome.duplicates);
@@ -184,6 +188,9 @@ export async function startStoreWorker(o: StoreWorkerOptions): Promise<Service> 
     name: "store-worker",
     ready: async () => worker.isRunning(),
     // Worker.close() waits for the active jobs to finish.
-    close: once(() => worker.close()),
+    close: once(async () => {
+      await worker.close();
+      await stages?.close();
+    }),
   };
 }
