@@ -11,7 +11,7 @@ import { classifyRecords } from "./classify.ts";
 import { fileSlices, type SliceLimits } from "./file-slices.ts";
 import { startReading } from "./reading.ts";
 import type { IngestFileOptions } from "./ingest-file.ts";
-import { storeBatch, type BatchOutcome } from "./write-batch.ts";
+import { storeStagedBatch, type BatchOutcome } from "./write-batch.ts";
 
 /**
  * A slice's size, in bytes first: its lines and rows are held in the engine's memory while it is
@@ -80,14 +80,13 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         const second = classifyLines(await stage.leftOver("accepted"), feed, place, pii);
         await stage.addAccepted([...first.accepted, ...second.accepted]);
         const rejected = [...first.rejected, ...second.rejected];
-        const counts = await stage.selectFresh();
         const batchId = `file:${runId}:${feed}:${seq}`;
-        await storeBatch(store, feed, { batchId, source: `file:${name}`, received, rejected, fresh: { relation: stage.fresh } });
+        const outcome = await storeStagedBatch(store, feed, stage, { batchId, source: `file:${name}`, received, rejected });
         await stage.clear();
-        total.received += received;
-        total.accepted += counts.fresh;
-        total.duplicates += counts.accepted - counts.fresh;
-        total.rejected += rejected.length;
+        total.received += outcome.received;
+        total.accepted += outcome.accepted;
+        total.duplicates += outcome.duplicates;
+        total.rejected += outcome.rejected;
       }
       options.onProgress?.({ bytes: part.endByte, outcome: { ...total } });
     }
