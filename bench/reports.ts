@@ -15,6 +15,9 @@ export interface ReportsResult {
   monthly_street_ms: number;
   annual_forwarded_ms: number;
   monthly_forwarded_ms: number;
+  /** The district's reports on the store as a stream leaves it: a part of recent batches' orders beside the merged ones. */
+  annual_live_ms: number;
+  monthly_live_ms: number;
   /** Annual and monthly report times by store size, smallest first (the main size among them). */
   growth: { events: number; annual_ms: number; monthly_ms: number }[];
 }
@@ -27,6 +30,8 @@ interface ChildOut {
   street_month: number[];
   forwarded_year: number[];
   forwarded_month: number[];
+  live_year: number[];
+  live_month: number[];
 }
 
 /** One store size's child: every kind of build, or (`direct`) only the district's own. */
@@ -47,7 +52,7 @@ export async function benchReports(events: number, growth: readonly number[], ru
     sizes.push(other);
   }
   log(
-    `reports: annual ${list(out.year)} ms (one street ${list(out.street_year)}, forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (one street ${list(out.street_month)}, forwarded ${list(out.forwarded_month)})`,
+    `reports: annual ${list(out.year)} ms (one street ${list(out.street_year)}, forwarded ${list(out.forwarded_year)}); monthly ${list(out.month)} ms (one street ${list(out.street_month)}, forwarded ${list(out.forwarded_month)}); on a store being written: annual ${list(out.live_year)} ms, monthly ${list(out.live_month)} ms`,
   );
   return {
     events: out.events,
@@ -57,6 +62,8 @@ export async function benchReports(events: number, growth: readonly number[], ru
     monthly_street_ms: median(out.street_month),
     annual_forwarded_ms: median(out.forwarded_year),
     monthly_forwarded_ms: median(out.forwarded_month),
+    annual_live_ms: median(out.live_year),
+    monthly_live_ms: median(out.live_month),
     growth: sizes
       .map((o) => ({ events: o.events, annual_ms: median(o.year), monthly_ms: median(o.month) }))
       .sort((a, b) => a.events - b.events),

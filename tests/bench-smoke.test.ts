@@ -62,8 +62,10 @@ describe("pnpm bench --smoke --json", () => {
       expect(jobs).toBeGreaterThanOrEqual(1);
     }
     // Report growth: the smoke's own growth size beside its main store, each with both reports timed.
-    const reports = (summary.details as { reports: { growth: { events: number; annual_ms: number; monthly_ms: number }[] } }).reports;
+    const reports = (summary.details as { reports: { growth: { events: number; annual_ms: number; monthly_ms: number }[]; annual_live_ms: number; monthly_live_ms: number } }).reports;
     expect(reports.growth.map((g) => g.events)).toEqual([50_000, 200_000]);
     for (const g of reports.growth) expect(Math.min(g.annual_ms, g.monthly_ms)).toBeGreaterThan(0);
+    // And the same store's reports while a part of recent batches sits beside its merged parts.
+    expect(Math.min(reports.annual_live_ms, reports.monthly_live_ms)).toBeGreaterThan(0);
   });
 });

@@ -80,6 +80,17 @@ describe("the cluster schema", () => {
     expect(SHARD_KEYS.hotline_order_state).toBe(CONTRACTS.hotline.key);
   });
 
+  it("reads the order state with FINAL over a cluster, where the single node reads its parts (migration 010)", () => {
+    const single = migrations.flatMap((m) => m.statements).find((s) => s.startsWith("CREATE OR REPLACE VIEW ${DB}.hotline_order_rows AS"))!;
+    expect(single).toContain("_part");
+    const rows = statements.filter((s) => s.startsWith(`CREATE OR REPLACE VIEW ${DB}.hotline_order_rows `));
+    expect(rows).toEqual([`CREATE OR REPLACE VIEW ${DB}.hotline_order_rows ON CLUSTER \`${CLUSTER}\` AS SELECT * FROM ${DB}.hotline_order_state FINAL`]);
+    // The setting that keeps the node's parts few is the replicated table's.
+    expect(statements.filter((s) => s.includes("min_age_to_force_merge_seconds"))).toEqual([
+      `ALTER TABLE ${DB}.hotline_order_state_local ON CLUSTER \`${CLUSTER}\` MODIFY SETTING min_age_to_force_merge_seconds = 3600`,
+    ]);
+  });
+
   it("alters the replicated tables, and the Distributed ones for their columns but not for TTLs", () => {
     const addColumn = clusterStatements("ALTER TABLE ${DB}.hotline_events ADD COLUMN IF NOT EXISTS street Nullable(String)", CLUSTER);
     expect(addColumn).toEqual([

@@ -98,3 +98,96 @@ describe("order state: orders of one event row by row, the others aggregated", (
     expect(view).toEqual(reference);
   });
 });
+
+describe("the orders' merged rows read by parts (migration 010), as FINAL gives them", () => {
+  const source = `${DB}.hotline_events`;
+  const state = `${DB}.hotline_order_state`;
+  const parts = async () => {
+    const [row] = await store.query<{ parts: number; split: number }>(
+      `SELECT (SELECT count() FROM system.parts WHERE database = '${DB}' AND table = 'hotline_order_state' AND active) AS parts,
+              (SELECT count() FROM (SELECT order_id FROM ${state} GROUP BY order_id HAVING uniqExact(_part) > 1)) AS split`,
+    );
+    return { parts: Number(row!.parts), split: Number(row!.split) };
+  };
+
+  beforeAll(async () => {
+    // The parts stay as written while the test reads them.
+    await store.command(`SYSTEM STOP MERGES ${state}`);
+  });
+  afterAll(async () => {
+    await store.command(`SYSTEM START MERGES ${state}`);
+  });
+
+  /** Rows outside the largest part, and whether the view merges them itself (at most 1 in 20) or reads by FINAL. */
+  const outside = async () => {
+    const [row] = await store.query<{ outside: number; few: number }>(
+      `SELECT countIf(_part != (SELECT _part FROM ${state} GROUP BY _part ORDER BY count() DESC, _part LIMIT 1)) AS outside,
+              outside * 20 <= count() AS few FROM ${state}`,
+    );
+    return { outside: Number(row!.outside), few: Number(row!.few) === 1 };
+  };
+  const sameAsFinal = async () => {
+    expect(await difference(`SELECT * FROM ${DB}.hotline_order_rows`, `SELECT * FROM ${state} FINAL`)).toBe(0);
+    expect(await difference(`SELECT * FROM ${state} FINAL`, `SELECT * FROM ${DB}.hotline_order_rows`)).toBe(0);
+    // EXCEPT compares sets: an order read twice shows in the count.
+    const [count] = await store.query<{ rows: number; orders: number }>(`SELECT count() AS rows, uniqExact(order_id) AS orders FROM ${DB}.hotline_order_rows`);
+    expect(Number(count!.rows)).toBe(Number(count!.orders));
+    return Number(count!.rows);
+  };
+
+  it("merges the few orders with rows outside the largest part, and reads the others as stored", async () => {
+    await store.command(`TRUNCATE TABLE ${state}`);
+    // Three orders of several events have some of them folded into a second part, so their
+    // merged rows are neither part's.
+    const later = "order_id IN ('M1', 'M2', 'M4') AND cityHash64(msg_id) % 2 = 0";
+    await foldIntoOrderState(store, `(SELECT * FROM ${source} WHERE NOT (${later}))`);
+    await foldIntoOrderState(store, `(SELECT * FROM ${source} WHERE ${later})`);
+    expect(await parts()).toEqual({ parts: 2, split: 3 });
+    expect(await outside()).toEqual({ outside: 3, few: true });
+    expect(await sameAsFinal()).toBe(101);
+  });
+
+  it("reads by FINAL when many rows are outside the largest part", async () => {
+    await store.command(`TRUNCATE TABLE ${state}`);
+    // Each slice of the events folded into a part of its own: most orders of several events
+    // have their rows spread over parts.
+    for (let i = 0; i < 4; i += 1) await foldIntoOrderState(store, `(SELECT * FROM ${source} WHERE cityHash64(msg_id) % 7 ${i < 3 ? `= ${i}` : ">= 3"})`);
+    const spread = await parts();
+    expect(spread.parts).toBe(4);
+    expect(spread.split).toBeGreaterThan(10);
+    expect((await outside()).few).toBe(false);
+    expect(await sameAsFinal()).toBe(101);
+  });
+
+  it("reads a state merged into one part, and new orders in a part beside it, as FINAL does", async () => {
+    await store.command(`SYSTEM START MERGES ${state}`);
+    await store.command(`OPTIMIZE TABLE ${state} FINAL`);
+    await store.command(`SYSTEM STOP MERGES ${state}`);
+    expect(await parts()).toEqual({ parts: 1, split: 0 });
+    expect(await sameAsFinal()).toBe(101);
+    // Orders of no other part beside the merged one: outside it, merged by the view.
+    await store.command(
+      `INSERT INTO ${state} (${ORDER_STATE_COLUMNS}) SELECT * REPLACE (concat('N', order_id) AS order_id) FROM (${orderStateSelect(source, "order_id IN ('M1', 'M2', 'S3')")})`,
+    );
+    expect(await outside()).toEqual({ outside: 3, few: true });
+    expect(await sameAsFinal()).toBe(104);
+  });
+
+  it("merges each column by the aggregate its type names, and lists every column in both branches", async () => {
+    const columns = await store.query<{ name: string; type: string }>(
+      `SELECT name, type FROM system.columns WHERE database = '${DB}' AND table = 'hotline_order_state' ORDER BY position`,
+    );
+    const [view] = await store.query<{ sql: string }>(`SELECT create_table_query AS sql FROM system.tables WHERE database = '${DB}' AND name = 'hotline_order_rows'`);
+    const [plain, grouped] = view!.sql.split(/\bUNION ALL\b/) as [string, string];
+    const merge = (name: string, type: string) => {
+      const simple = /^SimpleAggregateFunction\((\w+),/.exec(type);
+      if (simple) return `${simple[1]}(${name})`;
+      const state = /^AggregateFunction\((\w+),/.exec(type);
+      return state ? `${state[1]}MergeState(${name})` : name;
+    };
+    expect(columns.length).toBe(20);
+    const listed = (branch: string) => branch.slice(branch.lastIndexOf("SELECT"), branch.indexOf(`FROM ${state}`, branch.lastIndexOf("SELECT")));
+    expect(listed(plain).split(",").map((c) => c.replace(/^SELECT/, "").trim())).toEqual(columns.map((c) => c.name));
+    expect(listed(grouped).replace(/^SELECT/, "")).toBe(` ${columns.map((c) => merge(c.name, c.type)).join(", ")} `);
+  });
+});

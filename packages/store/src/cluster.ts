@@ -22,6 +22,15 @@ export const SHARD_KEYS: Readonly<Record<string, string>> = Object.freeze({
   published_reports: "period",
 });
 
+/**
+ * Views whose single-node form reads the parts of one node (migration 010: the order state's
+ * rows outside its largest part), and their form over a cluster's Distributed table, where a
+ * part is a shard's: FINAL, which each shard applies to its own orders.
+ */
+export const CLUSTER_VIEW_FORMS: Readonly<Record<string, string>> = Object.freeze({
+  hotline_order_rows: "SELECT * FROM ${DB}.hotline_order_state FINAL",
+});
+
 /** The suffix of the replicated table under each Distributed one. */
 export const LOCAL_SUFFIX = "_local";
 
@@ -80,7 +89,7 @@ export function clusterStatements(statement: string, cluster: string): string[] 
     return [`CREATE MATERIALIZED VIEW IF NOT EXISTS \${DB}.${view} ${onCluster(cluster)} TO \${DB}.${target}${LOCAL_SUFFIX} AS ${fromLocal}`];
   }
   if ((m = s.match(new RegExp(String.raw`^(CREATE OR REPLACE VIEW|CREATE VIEW IF NOT EXISTS) ${TABLE}\s+AS\s+([\s\S]*)$`, "i")))) {
-    return [`${m[1]} \${DB}.${m[2]} ${onCluster(cluster)} AS ${m[3]}`];
+    return [`${m[1]} \${DB}.${m[2]} ${onCluster(cluster)} AS ${CLUSTER_VIEW_FORMS[m[2]!] ?? m[3]}`];
   }
   if ((m = s.match(new RegExp(String.raw`^DROP (VIEW|TABLE) IF EXISTS ${TABLE}$`, "i")))) return [`DROP ${m[1]} IF EXISTS \${DB}.${m[2]} ${onCluster(cluster)}`];
   if ((m = s.match(new RegExp(String.raw`^ALTER TABLE ${TABLE}\s+([\s\S]*)$`, "i")))) return alterTable(m[1]!, m[2]!, cluster);
