@@ -14,7 +14,9 @@
 --   (tests/order-state.test.ts holds the two together);
 -- - with more outside it (a store just loaded in slices, before its merges), FINAL: merging many
 --   orders by GROUP BY costs more than FINAL's merge (max of a tuple, row by row).
--- Every read of the table in one query shares one snapshot of its parts
+-- Any part would do as the largest (every part's orders are one row each); the largest leaves
+-- the fewest to merge, and '' (no part: an empty state) leaves none. Every read of the table in
+-- one query shares one snapshot of its parts
 -- (enable_shared_storage_snapshot_in_query, on by default since ClickHouse 25.6), so a part
 -- written or merged during the query cannot be read twice or missed. A cluster reads it with
 -- FINAL (its cluster form, packages/store/src/cluster.ts): parts are a node's.
@@ -26,7 +28,7 @@ ALTER TABLE ${DB}.hotline_order_state MODIFY SETTING min_age_to_force_merge_seco
 
 CREATE OR REPLACE VIEW ${DB}.hotline_order_rows AS
 WITH
-    (SELECT _part FROM ${DB}.hotline_order_state GROUP BY _part ORDER BY count() DESC, _part LIMIT 1) AS largest,
+    (SELECT argMax(part, (rows, part)) FROM (SELECT _part AS part, count() AS rows FROM ${DB}.hotline_order_state GROUP BY part)) AS largest,
     outside_largest AS (SELECT order_id FROM ${DB}.hotline_order_state WHERE _part != largest),
     (SELECT countIf(_part != largest) * 20 <= count() FROM ${DB}.hotline_order_state) AS few_outside
 SELECT order_id, registered_seen, registered_time, category_latest, community_latest, deadline_latest, channel_latest,
