@@ -58,7 +58,9 @@ describe("migration 009: a store of the previous release", () => {
     expect(type!.type).toBe("UInt64");
     expect(await dlqRetentionDays(store)).toBeNull();
 
-    expect(await migrate(store)).toEqual(["009_replays_and_dead_letter_retention.sql"]);
+    // 009 and every migration after it, in order.
+    expect(await migrate(store)).toEqual(loadMigrations().filter((m) => m.version >= 9).map((m) => m.name));
+    expect(loadMigrations().find((m) => m.version === 9)?.name).toBe("009_replays_and_dead_letter_retention.sql");
     expect(await reports()).toEqual(old);
     const [after] = await store.query<{ type: string }>("SELECT type FROM system.columns WHERE database = 'dlq_upgrade' AND table = 'ingest_batches' AND name = 'rejected'");
     expect(after!.type).toBe("Int64");
