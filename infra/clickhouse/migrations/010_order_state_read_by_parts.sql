@@ -15,8 +15,9 @@
 -- - with more outside it (a store just loaded in slices, before its merges), FINAL: merging many
 --   orders by GROUP BY costs more than FINAL's merge (max of a tuple, row by row).
 -- Any part would do as the largest (every part's orders are one row each); the largest leaves
--- the fewest to merge, and '' (no part: an empty state) leaves none. With no row outside it (a
--- merged state), the branches read no order_id to look for them. Every read of the table in
+-- the fewest to merge, and '' (no part: an empty state) leaves none. One count of rows by part
+-- gives the largest, the rows outside it and all rows. With no row outside it (a merged state),
+-- the branches read no order_id to look for them. Every read of the table in
 -- one query shares one snapshot of its parts
 -- (enable_shared_storage_snapshot_in_query, on by default since ClickHouse 25.6), so a part
 -- written or merged during the query cannot be read twice or missed. A cluster reads it with
@@ -29,10 +30,12 @@ ALTER TABLE ${DB}.hotline_order_state MODIFY SETTING min_age_to_force_merge_seco
 
 CREATE OR REPLACE VIEW ${DB}.hotline_order_rows AS
 WITH
-    (SELECT argMax(part, (rows, part)) FROM (SELECT _part AS part, count() AS rows FROM ${DB}.hotline_order_state GROUP BY part)) AS largest,
-    outside_largest AS (SELECT order_id FROM ${DB}.hotline_order_state WHERE _part != largest),
-    (SELECT countIf(_part != largest) FROM ${DB}.hotline_order_state) AS outside_rows,
-    outside_rows * 20 <= (SELECT count() FROM ${DB}.hotline_order_state) AS few_outside
+    (SELECT (argMax(part, (rows, part)), sum(rows) - max(rows), sum(rows))
+     FROM (SELECT _part AS part, count() AS rows FROM ${DB}.hotline_order_state GROUP BY part)) AS parts,
+    parts.1 AS largest,
+    parts.2 AS outside_rows,
+    outside_rows * 20 <= parts.3 AS few_outside,
+    outside_largest AS (SELECT order_id FROM ${DB}.hotline_order_state WHERE _part != largest)
 SELECT order_id, registered_seen, registered_time, category_latest, community_latest, deadline_latest, channel_latest,
        repeat_of_latest, unit_latest, street_latest, event_latest, closed_seen, closed_time, returned_seen, reopened_seen,
        accepted_time, caller_latest, visit_latest, visit_first, msg_ids
