@@ -1,7 +1,10 @@
 // Runs a bench script or the casepulse CLI as its own node process (tsx loaded, no wrapper), so
-// each measured process opens its own embedded ClickHouse and its memory is its own.
+// each measured process opens its own embedded ClickHouse and its memory is its own. Every child
+// starts with the node flags casepulse starts with (services/cli/src/node-flags.ts), the raw
+// engine load's too: what is compared is what each process does, not how its V8 is set.
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { NODE_FLAGS } from "../services/cli/src/node-flags.ts";
 import { ROOT } from "./workdir.ts";
 
 export const CLI = join(ROOT, "services/cli/src/main.ts");
@@ -15,7 +18,7 @@ export function forkScript(script: string, args: string[], env: Record<string, s
   return fork(script, args, {
     cwd: ROOT,
     env: childEnv(env),
-    execArgv: ["--import", "tsx"],
+    execArgv: [...NODE_FLAGS, "--import", "tsx"],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
 }

@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./support/cli.ts";
 import { reportDifferences } from "./support/compare.ts";
+import { imageEntrypoint } from "./support/image.ts";
 
 const work = mkdtempSync(join(tmpdir(), "casepulse-compiled-"));
 const app = join(work, "app");
@@ -26,11 +27,14 @@ const DEV_ONLY = [...new Set(manifests.flatMap((m) => Object.keys(m.devDependenc
 // Asynchronous: a blocked test process misses vitest's own calls for the minute this takes.
 const run = promisify(execFile);
 
+/** The image's command line: node, its flags, and the compiled entry (relative to /app). */
+const entry = imageEntrypoint();
+
 async function compiled(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   // From another folder than the tree, as a container runs it: nothing relative to the checkout.
   const env = { PATH: process.env.PATH ?? "", HOME: work, CASEPULSE_DATA: join(work, "data"), NODE_ENV: "development" };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--conditions=casepulse-dist", join(app, "services/cli/dist/main.js"), ...args], { cwd: work, env, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, [...entry.slice(1, -1), join(app, entry.at(-1)!), ...args], { cwd: work, env, maxBuffer: 64 << 20 });
     return { status: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };

@@ -17,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /** What the compiled tree needs besides dist/: the files modules read at run time. */
 const RUNTIME_FILES = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "patches", "infra/clickhouse", "samples"];
 /** The compiled entry's first line: the condition that makes every workspace package resolve to dist. */
-const SHEBANG = "#!/usr/bin/env -S node --conditions=casepulse-dist";
+const SHEBANG = "#!/usr/bin/env -S node --max-semi-space-size=2 --conditions=casepulse-dist";
 
 function parseArgs(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {

@@ -1,6 +1,7 @@
 // Runs the real `casepulse` command line as a child process, as users and ops do.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { NODE_FLAGS } from "../../services/cli/src/node-flags.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const MAIN = `${ROOT}/services/cli/src/main.ts`;
@@ -15,7 +16,7 @@ export interface CliResult {
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
   // One process, no wrapper: a signal sent to the child reaches the pipeline itself (a SIGKILLed
   // `tsx` wrapper would leave its node process running).
-  return spawn(process.execPath, ["--import", "tsx", MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 export function waitForExit(child: ChildProcess): Promise<CliResult> {

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env -S node --max-semi-space-size=2 --import tsx
 // casepulse: one command line for the file path, reports, and (later) the stream services.
 // Every command here is only its definition (commander alone); what it does, and the packages it
 // needs, are imported when it runs: `--help`, a usage error or `ingest` does not pay for Kafka,
