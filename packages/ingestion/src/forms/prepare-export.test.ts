@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Feed } from "@casepulse/feeds";
 import { createPiiProtector } from "@casepulse/normalize";
-import { prepareExport } from "./prepare-export.ts";
+import { prepareExport, preparedAsIs } from "./prepare-export.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "casepulse-prepare-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,6 +125,38 @@ describe("prepareExport: a site's own headers through --mapping (samples/mapping
       expect(p.ignored).toStrictEqual(["承办法官"]);
     } finally {
       p.remove();
+    }
+  });
+});
+
+describe("preparedAsIs: what the main thread decides before a thread converts", () => {
+  const at = (name: string, content: Buffer | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return { path, name, feed: "mediation" as Feed, tmpDir: dir };
+  };
+  it("plain JSON lines are the export itself", async () => {
+    const o = at("f.jsonl", '{"msg_id":"x"}\n');
+    expect(await preparedAsIs(o)).toMatchObject({ path: o.path, form: "jsonl", lineRows: null, ignored: [] });
+  });
+  it("gzip-compressed JSON lines, a CSV and a workbook are left to prepareExport", async () => {
+    expect(await preparedAsIs(at("g.jsonl.gz", gzipSync('{"msg_id":"x"}\n')))).toBeNull();
+    expect(await preparedAsIs(at("h.csv", CSV))).toBeNull();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("s").addRow(["案件编号"]);
+    expect(await preparedAsIs(at("i.xlsx", Buffer.from(await book.xlsx.writeBuffer())))).toBeNull();
+  });
+  it("refuses what prepareExport refuses, with the same message", async () => {
+    for (const [name, content, extra] of [
+      ["j.jsonl", "案件编号,纠纷类型\nTJ1,物业纠纷\n", {}],
+      ["k.jsonl", '{"msg_id":"x"}\n', { mappingPath: join(dir, "none.json") }],
+      ["l.jsonl", '{"msg_id":"x"}\n', { encoding: "utf-8" as const }],
+      ["m.txt", '{"msg_id":"x"}\n', {}],
+    ] as const) {
+      const o = { ...at(name, content), ...extra };
+      const expected = await prepareExport({ ...o, pii }).then(() => "no error", (err: Error) => err.message);
+      expect(expected).not.toBe("no error");
+      await expect(preparedAsIs(o)).rejects.toThrow(expected);
     }
   });
 });

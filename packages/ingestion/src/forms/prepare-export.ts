@@ -1,21 +1,22 @@
 // An export in any of FEEDS.md's forms → JSON lines the file path reads (ingest-file.ts), before
 // the store is opened: the whole file is read here, so a file that cannot be read at all is
 // refused (FileFormError) before anything is stored, wherever in the file the fault is. Plain
-// JSON lines are read where they are; the other forms are converted into a spool file.
+// JSON lines are read where they are; the other forms are converted into a spool file. The
+// readers of CSV and .xlsx (csv-parse, iconv-lite, exceljs) load only when a file needs them:
+// telling a plain JSON-lines export's form costs no more than its first bytes.
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { Feed } from "@casepulse/feeds";
 import type { PiiProtector } from "@casepulse/normalize";
 import { isValidUtf8, openBytes } from "./byte-stream.ts";
 import type { Cell } from "./cells.ts";
-import { csvRows, type SheetRow, type TextEncoding } from "./csv-rows.ts";
+import type { SheetRow, TextEncoding } from "./csv-rows.ts";
 import { FileFormError } from "./errors.ts";
 import { exportKeys, planHeader } from "./header.ts";
 import { readMapping } from "./mapping.ts";
 import { rowLines } from "./row-records.ts";
 import { contentOf, describeContent, formOfName, isGzip, looksLikeJsonLines, readHead, type ExportForm } from "./sniff.ts";
 import { openSpool, privateFile, type Spool } from "./spool.ts";
-import { xlsxRows } from "./xlsx-rows.ts";
 
 export interface ExportOptions {
   /** The file to read (for `--file -`, the spooled standard input). */
@@ -46,7 +47,14 @@ export interface PreparedExport {
 
 const STDIN = "-";
 
-export async function prepareExport(o: ExportOptions): Promise<PreparedExport> {
+/** What an export is, told and checked before a line of it is read past its head. */
+interface Inspected {
+  form: ExportForm;
+  gzip: boolean;
+  mapping: ReturnType<typeof readMapping> | null;
+}
+
+async function inspect(o: Omit<ExportOptions, "pii">): Promise<Inspected> {
   const named = o.name === STDIN ? { form: null, gzip: false } : formOfName(o.name);
   let head = await readHead(o.path, false);
   const gzip = isGzip(head);
@@ -60,15 +68,34 @@ export async function prepareExport(o: ExportOptions): Promise<PreparedExport> {
   if (o.encoding !== undefined && form !== "csv") throw new FileFormError(`--encoding is for CSV exports; this one is read as ${form}`);
   checkContent(head, form);
   const mapping = o.mappingPath ? readMapping(o.mappingPath, new Set(Object.keys(exportKeys(o.feed))), o.feed) : null;
-  if (form === "jsonl") {
-    if (mapping) throw new FileFormError("--mapping is for CSV and .xlsx exports; JSON lines name the contract's keys");
-    if (!gzip) return { path: o.path, form, encoding: null, lineRows: null, ignored: [], remove() {} };
-    return decompressed(o, form);
-  }
-  const encoding = form === "csv" ? (o.encoding ?? ((await isValidUtf8(openBytes(o.path, gzip))) ? "utf-8" : "gb18030")) : null;
-  const rows = form === "csv" ? csvRows(openBytes(o.path, gzip), encoding!) : xlsxRows(openBytes(o.path, gzip));
+  if (form === "jsonl" && mapping) throw new FileFormError("--mapping is for CSV and .xlsx exports; JSON lines name the contract's keys");
+  return { form, gzip, mapping };
+}
+
+const asIs = (path: string): PreparedExport => ({ path, form: "jsonl", encoding: null, lineRows: null, ignored: [], remove() {} });
+
+/**
+ * The export itself when it is plain JSON lines (nothing to decompress or convert), null when it
+ * must be prepared; either way it has been checked as prepareExport checks it (FileFormError).
+ */
+export async function preparedAsIs(o: Omit<ExportOptions, "pii">): Promise<PreparedExport | null> {
+  const { form, gzip } = await inspect(o);
+  return form === "jsonl" && !gzip ? asIs(o.path) : null;
+}
+
+export async function prepareExport(o: ExportOptions): Promise<PreparedExport> {
+  const { form, gzip, mapping } = await inspect(o);
+  if (form === "jsonl") return gzip ? decompressed(o, form) : asIs(o.path);
   const spool = openSpool(o.tmpDir);
   try {
+    let encoding: TextEncoding | null = null;
+    let rows: AsyncGenerator<SheetRow<Cell>[]>;
+    if (form === "csv") {
+      encoding = o.encoding ?? ((await isValidUtf8(openBytes(o.path, gzip))) ? "utf-8" : "gb18030");
+      rows = (await import("./csv-rows.ts")).csvRows(openBytes(o.path, gzip), encoding);
+    } else {
+      rows = (await import("./xlsx-rows.ts")).xlsxRows(openBytes(o.path, gzip));
+    }
     const ignored = await convertRows(rows, form, o, mapping, spool);
     const { lineRows } = await spool.close();
     return { path: spool.path, form, encoding, lineRows, ignored, remove: spool.remove };
