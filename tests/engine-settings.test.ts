@@ -7,8 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { openStore } from "@casepulse/store";
+import { ENGINE_MALLOC_CONF, openStore } from "@casepulse/store";
+import { ROOT, waitForExit } from "./support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "casepulse-engine-settings-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,5 +42,30 @@ describe("the store's engine settings", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("the embedded engine's allocator", () => {
+  // A child of its own: the variable must be set before the engine's library loads, once a process.
+  async function confOf(conf: string | undefined): Promise<string | null> {
+    const { JE_MALLOC_CONF: _, ...env } = process.env;
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "tests/support/engine-env.ts"), join(dir, `env-${conf ?? "unset"}`)], {
+      cwd: ROOT,
+      env: conf === undefined ? env : { ...env, JE_MALLOC_CONF: conf },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const r = await waitForExit(child);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { conf: string | null }).conf;
+  }
+
+  it("returns freed pages soon: JE_MALLOC_CONF is set as the engine loads when the environment names none", async () => {
+    expect(ENGINE_MALLOC_CONF).toMatch(/dirty_decay_ms:\d+/);
+    expect(await confOf(undefined)).toBe(ENGINE_MALLOC_CONF);
+  });
+
+  it("keeps an operator's own configuration, an empty one (jemalloc's defaults) too", async () => {
+    expect(await confOf("dirty_decay_ms:5000")).toBe("dirty_decay_ms:5000");
+    expect(await confOf("")).toBe("");
   });
 });
