@@ -84,15 +84,23 @@ const insertSettings = (dedupToken: string | undefined) => ({
 export const ENGINE_SETTINGS = { compile_expressions: 0, compile_aggregate_expressions: 0 } as const;
 
 /**
- * The embedded engine's allocator (the jemalloc linked into libchdb): pages its queries free go
- * back to the system after 300 ms, not after its default decay, and none are kept "muzzy". It
- * reads `JE_MALLOC_CONF` once, when the library loads, so openStore sets the variable just before
- * loading it, unless the environment already names one (an operator's own wins; an empty value
- * is jemalloc's defaults). A 200,000-line ingest held 80 MB less at its peak (548 against 627-636
- * MB) at the same speed; with no decay at all it held less again but took half as long again
+ * The embedded engine's allocator (the jemalloc linked into libchdb) for a bulk load: pages its
+ * queries free go back to the system after 300 ms, not after its default decay, and none are kept
+ * "muzzy". A 200,000-line ingest held 80 MB less at its peak (548 against 627-636 MB) at the same
+ * speed; the pipeline's peak did not move, and the monthly report took about a tenth longer
+ * (its reads fault the returned pages in again), so only `casepulse ingest` asks for it
  * (docs/performance.md, "The engine's freed pages").
  */
 export const ENGINE_MALLOC_CONF = "dirty_decay_ms:300,muzzy_decay_ms:0";
+
+/**
+ * Asks for ENGINE_MALLOC_CONF in this process: the allocator reads `JE_MALLOC_CONF` once, when
+ * the engine's library loads, so this must run before the first embedded store opens. An
+ * environment that names its own configuration keeps it (an empty value is jemalloc's defaults).
+ */
+export function returnFreedPagesSoon(): void {
+  process.env.JE_MALLOC_CONF ??= ENGINE_MALLOC_CONF;
+}
 
 /**
  * The settings of every insert, as the SETTINGS clause of an INSERT … SELECT run as a command.
@@ -121,7 +129,6 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     // still does not open is held by another process.
     usableDataFolder(path);
     where = `the data folder ${path}`;
-    process.env.JE_MALLOC_CONF ??= ENGINE_MALLOC_CONF;
     // Loaded only when needed: a server deployment never maps the 500 MB engine.
     const { createChdbConnection } = await import("chdb/connection");
     // Else the engine takes a pipe or file on stdin as the data of its inserts.

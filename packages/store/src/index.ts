@@ -1,4 +1,4 @@
-export { ENGINE_MALLOC_CONF, openStore, type Store, type StoreConfig } from "./client.ts";
+export { ENGINE_MALLOC_CONF, openStore, returnFreedPagesSoon, type Store, type StoreConfig } from "./client.ts";
 export { StoreError, DataFolderError, toStoreError } from "./errors.ts";
 export { migrate, loadMigrations, bootstrapStatements, migrationStatements, MIGRATIONS_DIR, type MigrateOptions } from "./migrate.ts";
 export { clusterStatements, clusterBootstrap, checkClusterName, ClusterSchemaError, SHARD_KEYS, LOCAL_SUFFIX } from "./cluster.ts";

@@ -2,6 +2,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import type { Feed } from "@casepulse/feeds";
 import { ingestFile, type BatchOutcome } from "@casepulse/ingestion";
+import { returnFreedPagesSoon } from "@casepulse/store";
 import type { IngestOptions } from "../commands/ingest.ts";
 import type { Context } from "../context.ts";
 import { withContext } from "../context.ts";
@@ -49,6 +50,8 @@ export function formatOutcome(feed: Feed, path: string, o: BatchOutcome): string
 }
 
 export async function ingest(opts: IngestOptions): Promise<void> {
+  // A bulk load: the engine's allocator gives its freed pages back soon (packages/store/src/client.ts).
+  returnFreedPagesSoon();
   // The export is read whole (and standard input copied) before the store opens.
   const outcome = await withExport(opts, (exported) => withContext((ctx) => ingestOne(ctx, opts.source, exported.path, { sourceName: exported.sourceName, lineRows: exported.lineRows })));
   console.log(opts.json ? JSON.stringify({ source: opts.source, file: opts.file, ...outcome }) : formatOutcome(opts.source, opts.file, outcome));
