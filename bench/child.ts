@@ -9,6 +9,9 @@ import { ROOT } from "./workdir.ts";
 
 export const CLI = join(ROOT, "services/cli/src/main.ts");
 
+/** Node's arguments before a measured child's script: casepulse's flags, then tsx. */
+export const NODE_ARGS: readonly string[] = [...NODE_FLAGS, "--import", "tsx"];
+
 /** A measured process's environment: the bench's own, quiet logs, and the run's variables. */
 export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env };
@@ -18,7 +21,7 @@ export function forkScript(script: string, args: string[], env: Record<string, s
   return fork(script, args, {
     cwd: ROOT,
     env: childEnv(env),
-    execArgv: [...NODE_FLAGS, "--import", "tsx"],
+    execArgv: [...NODE_ARGS],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
 }

@@ -7,8 +7,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { NODE_FLAGS } from "../services/cli/src/node-flags.ts";
-import { childEnv, type Finished } from "./child.ts";
+import { childEnv, NODE_ARGS, type Finished } from "./child.ts";
 import { ROOT } from "./workdir.ts";
 
 const TIME = "/usr/bin/time";
@@ -24,7 +23,7 @@ export interface PeakMemory {
 const statusKb = (status: string, key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
 
 export function runWithPeakMemory(script: string, args: string[], env: Record<string, string>, scratch: string): Promise<Finished & PeakMemory> {
-  const node = [process.execPath, ...NODE_FLAGS, "--import", "tsx", script, ...args];
+  const node = [process.execPath, ...NODE_ARGS, script, ...args];
   const timed = existsSync(TIME);
   const out = join(scratch, `time-${process.hrtime.bigint()}.txt`);
   const started = performance.now();

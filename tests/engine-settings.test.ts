@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { ENGINE_MALLOC_CONF, openStore } from "@casepulse/store";
-import { ROOT, waitForExit } from "./support/cli.ts";
+import { childJson } from "./support/child-script.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "casepulse-engine-settings-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,16 +47,8 @@ describe("the store's engine settings", () => {
 describe("the embedded engine's allocator", () => {
   // A child of its own: the variable must be set before the engine's library loads, once a process.
   async function confOf(conf: string | undefined, bulk: boolean): Promise<string | null> {
-    const { JE_MALLOC_CONF: _, ...env } = process.env;
     const data = join(dir, `env-${conf ?? "unset"}-${bulk}`);
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "tests/support/engine-env.ts"), data, ...(bulk ? ["bulk"] : [])], {
-      cwd: ROOT,
-      env: conf === undefined ? env : { ...env, JE_MALLOC_CONF: conf },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const r = await waitForExit(child);
-    expect(r.code, r.stderr).toBe(0);
-    return (JSON.parse(r.stdout) as { conf: string | null }).conf;
+    return (await childJson<{ conf: string | null }>("engine-env.ts", [data, ...(bulk ? ["bulk"] : [])], { JE_MALLOC_CONF: conf })).conf;
   }
 
   it("a bulk load (casepulse ingest) returns freed pages soon: JE_MALLOC_CONF is set before the engine loads", async () => {

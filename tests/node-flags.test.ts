@@ -12,7 +12,7 @@ import { imageEntrypoint } from "./support/image.ts";
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const words = (command: string) => command.trim().split(/\s+/);
 /** The flags a node command line gives before its script or `--import`/`--conditions` (node's own options). */
-const flagsOf = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("--") && !a.startsWith("--import") && !a.startsWith("--conditions") && a !== "tsx");
+const flagsOf = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("--") && !a.startsWith("--import") && !a.startsWith("--conditions"));
 
 describe("node's flags for casepulse", () => {
   it("are a list that has something in it", () => {

@@ -3,7 +3,8 @@
 import { spawn } from "node:child_process";
 import { ROOT, waitForExit } from "./cli.ts";
 
-export async function childJson<T>(script: string, args: string[], env: Record<string, string>): Promise<T> {
+/** `env` is laid over this process's environment; a variable given as undefined is left out of it. */
+export async function childJson<T>(script: string, args: string[], env: Record<string, string | undefined>): Promise<T> {
   const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}/tests/support/${script}`, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

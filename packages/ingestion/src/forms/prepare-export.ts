@@ -72,20 +72,24 @@ async function inspect(o: Omit<ExportOptions, "pii">): Promise<Inspected> {
   return { form, gzip, mapping };
 }
 
-const asIs = (path: string): PreparedExport => ({ path, form: "jsonl", encoding: null, lineRows: null, ignored: [], remove() {} });
+/** The export itself when it is plain JSON lines: nothing to decompress or convert. */
+const asIs = (path: string, { form, gzip }: Inspected): PreparedExport | null =>
+  form === "jsonl" && !gzip ? { path, form, encoding: null, lineRows: null, ignored: [], remove() {} } : null;
 
 /**
- * The export itself when it is plain JSON lines (nothing to decompress or convert), null when it
- * must be prepared; either way it has been checked as prepareExport checks it (FileFormError).
+ * The export itself when it is plain JSON lines, null when it must be prepared; either way it has
+ * been checked as prepareExport checks it (FileFormError).
  */
 export async function preparedAsIs(o: Omit<ExportOptions, "pii">): Promise<PreparedExport | null> {
-  const { form, gzip } = await inspect(o);
-  return form === "jsonl" && !gzip ? asIs(o.path) : null;
+  return asIs(o.path, await inspect(o));
 }
 
 export async function prepareExport(o: ExportOptions): Promise<PreparedExport> {
-  const { form, gzip, mapping } = await inspect(o);
-  if (form === "jsonl") return gzip ? decompressed(o, form) : asIs(o.path);
+  const inspected = await inspect(o);
+  const ready = asIs(o.path, inspected);
+  if (ready) return ready;
+  const { form, gzip, mapping } = inspected;
+  if (form === "jsonl") return decompressed(o, form);
   const spool = openSpool(o.tmpDir);
   try {
     let encoding: TextEncoding | null = null;
