@@ -78,6 +78,8 @@ export async function ingestFileInEngine(options: IngestFileOptions): Promise<Ba
         const first = classifyLines(notExtracted, feed, place, pii);
         await accepting;
         const second = classifyLines(await stage.leftOver("accepted"), feed, place, pii);
+        // What is left of the slice is its accepted rows: the lines need not be held meanwhile.
+        await stage.dropLines();
         await stage.addAccepted([...first.accepted, ...second.accepted]);
         const rejected = [...first.rejected, ...second.rejected];
         const batchId = `file:${runId}:${feed}:${seq}`;

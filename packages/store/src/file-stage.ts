@@ -25,8 +25,12 @@ function blockSettings(rows: number): string {
  * new: a file's lines (a file stage) or a batch's encoded rows (a batch stage).
  */
 export interface Stage {
-  /** Temporary tables: the lines (n, line), the accepted rows and the new ones (n + an event row). */
+  /**
+   * Temporary tables: the lines (n, line), step one's rows (made by its first use), the accepted
+   * rows and the new ones (n + an event row).
+   */
   readonly lines: string;
+  readonly extracted: string;
   readonly accepted: string;
   readonly fresh: string;
   /** Step one of the SQL accepter: `extract` (over the staged lines, ending in a SETTINGS clause) into `extracted`. */
@@ -38,11 +42,17 @@ export interface Stage {
    * did not accept (`accepted`), byte for byte.
    */
   leftOver(after: "extracted" | "accepted"): Promise<{ n: number; line: Buffer }[]>;
+  /**
+   * Empties the staged lines and step one's rows, which no step reads once the lines left over
+   * after step two are taken: the rest of a slice's steps then run without holding them.
+   */
+  dropLines(): Promise<void>;
   /** Rows accepted outside SQL: encodeEvents' rows with the line's `n` first (`[n, …]`). */
   addAccepted(lines: readonly string[]): Promise<void>;
   /**
    * The first accepted row (lowest n) of each msg_id that the feed has not stored yet, into
-   * `fresh`; returns how many rows were accepted and how many are new.
+   * `fresh`; returns how many rows were accepted and how many are new. The accepted rows are
+   * emptied then (the batch's steps read `fresh` only).
    */
   selectFresh(): Promise<{ accepted: number; fresh: number }>;
   /**
@@ -143,6 +153,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
   }
   return {
     lines,
+    extracted,
     accepted,
     fresh,
     blockRows(rows) {
@@ -163,6 +174,10 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
       const rows = await store.query<{ n: number; line: string }>(`SELECT n, hex(line) AS line FROM ${lines} WHERE ${where} ORDER BY n`);
       return rows.map((r) => ({ n: Number(r.n), line: Buffer.from(r.line, "hex") }));
     },
+    async dropLines() {
+      await store.command(`TRUNCATE TABLE ${lines}`);
+      await store.command(`TRUNCATE TABLE IF EXISTS ${extracted}`);
+    },
     async addAccepted(rows) {
       await store.insertJsonLines(accepted, rows, undefined, { temporary: true, columns: ["n", ...EVENT_COLUMNS[feed]] });
     },
@@ -176,6 +191,7 @@ export async function openStage(store: Store, feed: Feed): Promise<Stage> {
       const [row] = await store.query<{ accepted: number; fresh: number }>(
         `SELECT (SELECT count() FROM ${accepted}) AS accepted, (SELECT count() FROM ${fresh}) AS fresh`,
       );
+      await store.command(`TRUNCATE TABLE ${accepted}`);
       return { accepted: Number(row!.accepted), fresh: Number(row!.fresh) };
     },
     async clear() {
